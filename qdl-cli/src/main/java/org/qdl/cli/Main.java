@@ -1,0 +1,73 @@
+package org.qdl.cli;
+
+import java.io.PrintWriter;
+import org.qdl.sim.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code qdl} command. Exit codes: 0 success, 2 a usage or input error (one line naming the
+ * problem), 1 an internal error (with its trace, since it is a bug).
+ */
+@Command(name = "qdl", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Quantum Distributed Learning: distributed inference and training over simulated quantum networks,%n"
+                + "with every qubit and classical bit that crosses a link counted.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (used by tests too). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(Main::exitCodeFor);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (isUserError(ex)) {
+                cmd.getErr().println("qdl " + cmd.getCommandName() + ": " + ex.getMessage());
+                return USAGE_ERROR;
+            }
+            cmd.getErr().println("qdl " + cmd.getCommandName() + ": internal error: " + ex);
+            ex.printStackTrace(cmd.getErr());
+            return INTERNAL_ERROR;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("qdl " + cmd.getCommandName() + ": " + ex.getMessage());
+            cmd.getErr().println("Try 'qdl " + (cmd.getParent() == null ? "" : cmd.getCommandName() + " ") + "--help' for usage.");
+            return USAGE_ERROR;
+        });
+        return cl;
+    }
+
+    private static int exitCodeFor(Throwable t) {
+        return isUserError(t) ? USAGE_ERROR : INTERNAL_ERROR;
+    }
+
+    /** A user mistake: bad input data, bad values, missing files. */
+    static boolean isUserError(Throwable t) {
+        return t instanceof InvalidInputException || t instanceof java.nio.file.NoSuchFileException
+                || t instanceof java.io.FileNotFoundException || t instanceof CommandLine.ParameterException;
+    }
+}

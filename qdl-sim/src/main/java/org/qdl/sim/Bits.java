@@ -1,0 +1,49 @@
+package org.qdl.sim;
+
+import java.util.Arrays;
+
+/** Bit tricks for enumerating basis indices. */
+public final class Bits {
+    private Bits() {}
+
+    /** Sorted copy. */
+    public static int[] sorted(int... qubits) {
+        int[] s = qubits.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    /** Inserts a zero bit at each position of {@code sortedPositions} (ascending) into p. */
+    public static int insertZeros(int p, int[] sortedPositions) {
+        for (int q : sortedPositions) {
+            int low = p & ((1 << q) - 1);
+            p = ((p >>> q) << (q + 1)) | low;
+        }
+        return p;
+    }
+
+    /** For each local index m over k = qubits.length bits, the global offset Σ_b bit_b(m)·2^{qubits[b]}. */
+    public static int[] offsets(int[] qubits) {
+        int k = qubits.length;
+        int[] off = new int[1 << k];
+        for (int m = 0; m < off.length; m++) {
+            int o = 0;
+            for (int b = 0; b < k; b++) if ((m >>> b & 1) != 0) o |= 1 << qubits[b];
+            off[m] = o;
+        }
+        return off;
+    }
+
+    /** Gathers the bits of i at {@code qubits} into a local index (qubits[0] becomes bit 0). */
+    public static int extract(int i, int[] qubits) {
+        int m = 0;
+        for (int b = 0; b < qubits.length; b++) m |= (i >>> qubits[b] & 1) << b;
+        return m;
+    }
+
+    public static int mask(int... qubits) {
+        int m = 0;
+        for (int q : qubits) m |= 1 << q;
+        return m;
+    }
+}
