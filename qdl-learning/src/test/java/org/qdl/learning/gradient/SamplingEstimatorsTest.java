@@ -1,0 +1,85 @@
+package org.qdl.learning.gradient;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.qdl.protocol.Network;
+import org.qdl.protocol.model.DistributedModel;
+
+/**
+ * Every sampling estimator against the adjoint reference over many seeds: the mean lies within its
+ * standard error of the exact gradient (unbiased), and the stated intervals cover at their level.
+ */
+class SamplingEstimatorsTest {
+    static final int SEEDS = 40;
+
+    /** Returns {worst |bias| in standard errors, coverage}. */
+    static double[] check(GradientEstimator est, Network net, DistributedModel m, Precision p) {
+        double[] exact = Fixtures.exact(net, m);
+        int dim = exact.length;
+        double[][] g = new double[SEEDS][];
+        int covered = 0;
+        for (int r = 0; r < SEEDS; r++) {
+            GradientEstimate e = est.estimate(net, m, p, 1000 + r);
+            assertEquals(1 - p.delta(), e.confidenceLevel(), 1e-12);
+            g[r] = e.gradient();
+            for (int j = 0; j < dim; j++) if (Math.abs(e.gradient()[j] - exact[j]) <= e.halfWidth()[j]) covered++;
+        }
+        double worst = 0;
+        for (int j = 0; j < dim; j++) {
+            double[] col = Statistics.column(g, j);
+            double se = Statistics.sd(col) / Math.sqrt(SEEDS);
+            double bias = Math.abs(Statistics.mean(col) - exact[j]);
+            worst = Math.max(worst, bias / Math.max(se, 1e-12));
+        }
+        double coverage = (double) covered / (SEEDS * dim);
+        System.out.printf("%s: worst bias %.2f SE, coverage %.3f (level %.2f)%n", est.name(), worst, coverage, 1 - p.delta());
+        return new double[] {worst, coverage};
+    }
+
+    static void assertUnbiasedAndCovering(double[] r, int dim, double level, boolean conservativeOnly) {
+        assertTrue(r[0] < 4.5, "mean over seeds is " + r[0] + " standard errors from the exact gradient");
+        double sigma = Math.sqrt(level * (1 - level) / (SEEDS * dim));
+        // components are estimated from shared shots, so allow a generous band around the level
+        assertTrue(r[1] >= level - 6 * sigma, "coverage " + r[1] + " below the stated " + level);
+        if (!conservativeOnly) assertTrue(r[1] <= Math.min(1, level + 6 * sigma), "coverage " + r[1] + " far above the stated " + level);
+    }
+
+    @Test
+    void parameterShiftOnGeneralLayers() {
+        Network net = Fixtures.general(3, 5);
+        DistributedModel m = Fixtures.generalModel();
+        Precision p = new Precision(0.15, 0.1);
+        double[] r = check(new ParameterShift(), net, m, p);
+        assertUnbiasedAndCovering(r, ParameterLayout.of(net, m).size(), 0.9, false);
+    }
+
+    @Test
+    void hadamardTestOnGeneralLayers() {
+        Network net = Fixtures.general(3, 6);
+        DistributedModel m = Fixtures.generalModel();
+        Precision p = new Precision(0.15, 0.1);
+        double[] r = check(new HadamardTest(), net, m, p);
+        assertUnbiasedAndCovering(r, ParameterLayout.of(net, m).size(), 0.9, false);
+    }
+
+    @Test
+    void simultaneousOnCommutingLayers() {
+        Network net = Fixtures.commuting(4, 7);
+        DistributedModel m = Fixtures.commutingModel();
+        Precision p = new Precision(0.1, 0.1);
+        double[] r = check(new SimultaneousEstimation(), net, m, p);
+        assertUnbiasedAndCovering(r, ParameterLayout.of(net, m).size(), 0.9, false);
+    }
+
+    @Test
+    void classicalShadowsOnCommutingLayers() {
+        Network net = Fixtures.commuting(4, 8);
+        DistributedModel m = Fixtures.commutingModel();
+        Precision p = new Precision(0.3, 0.1);
+        double[] r = check(new ClassicalShadows(), net, m, p);
+        // the median-of-means interval is an asymptotic approximation: check it does not under-cover
+        assertUnbiasedAndCovering(r, ParameterLayout.of(net, m).size(), 0.9, true);
+    }
+}
