@@ -9,6 +9,7 @@ import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layer;
 import org.qdl.protocol.model.PauliLayer;
+import org.qdl.sim.DiagonalGate;
 import org.qdl.sim.Gate;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.Kernels;
@@ -86,6 +87,8 @@ public final class AdjointDifferentiation implements GradientEstimator {
                     PauliLayer.Step st = steps.get(i);
                     if (st.isRotation()) {
                         grad[offset + st.parameter()] += AdjointKernel.gradientAndUndo(psi, lambda, st.generator(), theta[st.parameter()]);
+                    } else if (st.fixed() instanceof DiagonalGate d) {
+                        AdjointKernel.undoDiagonal(psi, lambda, d);
                     } else {
                         Gate inv = st.fixed().inverse();
                         inv.apply(psi);
