@@ -82,4 +82,15 @@ class SamplingEstimatorsTest {
         // the median-of-means interval is an asymptotic approximation: check it does not under-cover
         assertUnbiasedAndCovering(r, ParameterLayout.of(net, m).size(), 0.9, true);
     }
+
+    @Test
+    void classicalShadowsInMarginalSimulationModeOnALargerRegister() {
+        // 10 data qubits + ancilla: too many distinct bases for the joint simulation, so the holder
+        // draws each observable's snapshots from its exact marginal law
+        Network net = Fixtures.commuting(10, 9);
+        DistributedModel m = Fixtures.commutingModel();
+        Precision p = new Precision(0.5, 0.1);
+        double[] r = check(new ClassicalShadows(), net, m, p);
+        assertUnbiasedAndCovering(r, ParameterLayout.of(net, m).size(), 0.9, true);
+    }
 }

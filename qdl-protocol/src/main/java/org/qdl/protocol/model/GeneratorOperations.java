@@ -170,6 +170,12 @@ public final class GeneratorOperations {
      * generators' qubits (the ancilla always in Y, since only Y_a is needed). A snapshot estimates
      * ⟨Y_a⊗G_j⟩ by 3^{|G_j|}·(±1) when the bases match G_j on its support, else 0 (unbiased).
      * Returns group means [group][step].
+     *
+     * <p>Simulation: when the distinct bases times the state size stay under
+     * {@value #JOINT_SHADOW_BUDGET} amplitude updates, every copy is simulated jointly (rotate, sample);
+     * otherwise each observable's snapshots are drawn from their exact marginal law (the basis matches
+     * G_j with probability 3^{−|G_j|}, and then the ±1 outcome has mean ⟨Y_a⊗G_j⟩), so each component
+     * has exactly the protocol's distribution but correlations between components are not reproduced.
      */
     public static double[][] measureShadows(Layer layer, StateVector psi, int ancilla, int shots, int groups, long seed) {
         if (!structure(layer).derivativesArePauli()) {
@@ -179,6 +185,8 @@ public final class GeneratorOperations {
         int union = 0;
         for (PauliString g : gens) union |= g.xMask() | g.zMask();
         int[] qs = PauliString.ofMasks(union, 0).support();
+        double distinct = Math.min(shots, Math.pow(3, qs.length));
+        if (distinct * psi.dimension() * (qs.length + 2) > JOINT_SHADOW_BUDGET) return marginalShadows(gens, psi, ancilla, shots, groups, seed);
         SplittableRandom rng = new SplittableRandom(seed);
         // basis per shot: x and z masks of the measured Pauli on the union support
         Map<Long, List<Integer>> byBasis = new LinkedHashMap<>();
@@ -208,6 +216,30 @@ public final class GeneratorOperations {
                     int shot = which.get(t);
                     means[group(shot, shots, groups)][j] += (Integer.bitCount(out[t] & mask) & 1) == 0 ? w : -w;
                 }
+            }
+        }
+        divideByGroupSizes(means, shots);
+        return means;
+    }
+
+    /** Amplitude updates above which shadows are drawn per observable from the exact marginals. */
+    public static final double JOINT_SHADOW_BUDGET = 2e8;
+
+    private static double[][] marginalShadows(List<PauliString> gens, StateVector psi, int ancilla, int shots, int groups, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        PauliString ya = PauliString.single('Y', ancilla);
+        double[][] means = new double[groups][gens.size()];
+        for (int j = 0; j < gens.size(); j++) {
+            PauliString g = gens.get(j);
+            PauliString joint = PauliString.ofMasks(g.xMask() | ya.xMask(), g.zMask() | ya.zMask());
+            double mean = joint.expectation(psi);
+            double match = Math.pow(3, -g.weight()), w = Math.pow(3, g.weight()), pPlus = (1 + mean) / 2;
+            // the copies whose basis matches G_j: geometric gaps between successes of probability 3^{−w}
+            double logMiss = Math.log1p(-match);
+            long shot = match >= 1 ? 0 : (long) Math.floor(Math.log(1 - rng.nextDouble()) / logMiss);
+            while (shot < shots) {
+                means[group((int) shot, shots, groups)][j] += rng.nextDouble() < pPlus ? w : -w;
+                shot += 1 + (match >= 1 ? 0 : (long) Math.floor(Math.log(1 - rng.nextDouble()) / logMiss));
             }
         }
         divideByGroupSizes(means, shots);
