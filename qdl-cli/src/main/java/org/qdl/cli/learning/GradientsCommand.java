@@ -78,6 +78,8 @@ public final class GradientsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (pMax < 4) throw new InvalidInputException("--p-max must be at least 4, got " + pMax);
+        if (n < 4 || n > (1 << 24)) throw new InvalidInputException("--n must lie in 4..2^24, got " + n);
+        if (scalingQubits < 3 || scalingQubits > 20) throw new InvalidInputException("--scaling-qubits must lie in 3..20, got " + scalingQubits);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         Files.createDirectories(out);
         List<Row> part1 = errorAgainstCopies(err);
@@ -120,6 +122,8 @@ public final class GradientsCommand implements Callable<Integer> {
             }
             GradientModels.Instance inst = GradientModels.twoLayer(n, seed);
             rows.add(tomography("error", inst, prec));
+            rows.add(new Row("error", "adjoint", ParameterLayout.of(inst.network(), inst.model()).size(), inst.locality(), eps, 0, 0L, 0.0, 0.0,
+                    0L, 0L, 0, "exact local reference (the errors above are measured against it)"));
         }
         bar.finish();
         return rows;

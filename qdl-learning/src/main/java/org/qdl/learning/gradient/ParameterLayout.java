@@ -32,7 +32,12 @@ public final class ParameterLayout {
             Party p = net.party(s.party());
             int params = p.layerShape(s.layer()).numParameters();
             if (params == 0) continue;
-            es.add(new Entry(i, s.party(), s.layer(), off, params, p.generatorStructure(s.layer())));
+            org.qdl.protocol.GeneratorStructure st = p.generatorStructure(s.layer());
+            if (st.steps() == 0) {
+                throw new org.qdl.sim.InvalidInputException("layer " + s.layer() + " of " + s.party() + " has " + params
+                        + " parameters but no Pauli rotations; gradient estimators need Pauli-rotation layers");
+            }
+            es.add(new Entry(i, s.party(), s.layer(), off, params, st));
             off += params;
         }
         return new ParameterLayout(es, off);
