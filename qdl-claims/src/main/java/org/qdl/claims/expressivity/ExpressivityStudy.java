@@ -33,8 +33,8 @@ public final class ExpressivityStudy {
                       int numericFrequencies, int outsideAnalytic, double fitRelativeError, int frequenciesUsed,
                       int parameters) {}
 
-    /** Teacher spectrum size, and the rows. */
-    public record Result(int teacherFrequencies, double teacherMaxFrequency, List<Row> rows) {}
+    /** Teacher spectrum size (|Ω| and how many |c_k| > {@link #USED_THRESHOLD}), and the rows. */
+    public record Result(int teacherFrequencies, int teacherUsed, double teacherMaxFrequency, List<Row> rows) {}
 
     /** A fitted coefficient counts as used above this magnitude (targets are O(1)). */
     public static final double USED_THRESHOLD = 1e-3;
@@ -69,7 +69,8 @@ public final class ExpressivityStudy {
                 progress.accept(++done);
             }
         }
-        return new Result(teacherOmega.size(), teacherOmega.maxFrequency(), rows);
+        int teacherUsed = spectrum(teacher, teacherOmega).support(USED_THRESHOLD).length;
+        return new Result(teacherOmega.size(), teacherUsed, teacherOmega.maxFrequency(), rows);
     }
 
     /** Frequencies of the model's DFT with |c_k| > relativeThreshold · max|c|, on a grid that resolves Ω. */

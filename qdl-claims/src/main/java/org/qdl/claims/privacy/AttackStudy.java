@@ -67,6 +67,32 @@ public final class AttackStudy {
         return rows;
     }
 
+    /**
+     * Partial clear text: Alice sends ‖x‖ and then x_1, …, x_k in the clear; Bob guesses 0 for the
+     * rest. Returns, for k = 1..N, the bits Bob received and his mean error ‖x̂ − (x_1..x_k, 0…)/‖x‖‖
+     * over {@code trials} random x: the classical curve to set beside the attack's.
+     */
+    public static double[][] clearTextCurve(int n, int trials, NumberEncoding encoding, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] bits = new double[n], err = new double[n];
+        for (int t = 0; t < trials; t++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = rng.nextGaussian();
+            Network net = new Network();
+            net.addLocalParty("alice");
+            net.addLocalParty("bob");
+            var ch = net.classicalChannel("alice", "bob");
+            double norm = ch.send("alice", new double[] {Math.sqrt(java.util.Arrays.stream(x).map(v -> v * v).sum())}, encoding, "norm")[0];
+            double[] unit = AmplitudeReconstruction.unit(x), guess = new double[n];
+            for (int k = 0; k < n; k++) {
+                guess[k] = ch.send("alice", new double[] {x[k]}, encoding, "x")[0] / norm;
+                bits[k] = PrivacyAccount.of(net.ledger(), "bob").classicalBitsReceived();
+                err[k] += AmplitudeReconstruction.errorUpToSign(guess, unit) / trials;
+            }
+        }
+        return new double[][] {bits, err};
+    }
+
     /** Sending x in the clear over a classical channel: N numbers; error of what Bob receives. */
     public static Clear clearText(int n, NumberEncoding encoding, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

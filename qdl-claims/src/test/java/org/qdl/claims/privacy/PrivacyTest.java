@@ -84,5 +84,10 @@ class PrivacyTest {
         AttackStudy.Clear c32 = AttackStudy.clearText(16, NumberEncoding.FLOAT32, 1);
         assertEquals(16L * 32, c32.bits());
         assertTrue(c32.error() < 1e-6);
+        // partial disclosure: ‖x‖ plus k numbers; E‖x_{>k}‖²/‖x‖² = (N − k)/N for i.i.d. entries
+        double[][] curve = AttackStudy.clearTextCurve(16, 400, NumberEncoding.FLOAT64, 2);
+        for (int k = 0; k < 16; k++) assertEquals(64L * (k + 2), (long) curve[0][k]);
+        assertEquals(0, curve[1][15], 1e-15);
+        assertEquals(Math.sqrt(8.0 / 16), curve[1][7], 0.05);
     }
 }

@@ -80,8 +80,8 @@ public final class ExpressivityCommand implements Callable<Integer> {
         if (json) {
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         } else {
-            o.printf(Locale.ROOT, "Teacher: exponential design, n = %d, L* = %d: %d frequencies (|k| ≤ %.0f); %d training points.%n",
-                    qubits, teacherDepth, r.teacherFrequencies(), r.teacherMaxFrequency(), trainPoints);
+            o.printf(Locale.ROOT, "Teacher: exponential design, n = %d, L* = %d: %d frequencies (|k| ≤ %.0f), %d with |c_k| > 1e-3; %d training points.%n",
+                    qubits, teacherDepth, r.teacherFrequencies(), r.teacherMaxFrequency(), r.teacherUsed(), trainPoints);
             o.printf("%-12s %3s %10s %8s %10s %8s %12s %6s %7s%n", "design", "L", "|Ω| theory", "max k", "|Ω| FFT", "outside", "fit rel.err", "used", "params");
             for (ExpressivityStudy.Row row : r.rows()) {
                 o.printf(Locale.ROOT, "%-12s %3d %10d %8.0f %10d %8d %12.3e %6d %7d%n", row.design().name().toLowerCase(Locale.ROOT), row.depth(),
