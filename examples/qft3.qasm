@@ -1,5 +1,6 @@
 // 3-qubit quantum Fourier transform of |5> = |101> (no measurement: counts are over full-register
-// bitstrings, which come out uniform; the information is in the phases, see --expect "X0").
+// bitstrings, which come out uniform; the information is in the phases: --expect "X0" gives
+// cos(2*pi*5/8) = -0.7071).
 OPENQASM 2.0;
 include "qelib1.inc";
 gate qft3 a, b, c {
