@@ -75,10 +75,21 @@ public final class Measurement {
                 acc += re[i] * re[i] + im[i] * im[i];
                 i++;
             }
-            // step over zero-probability tail entries cannot happen: i only advances past mass ≤ target
-            out[k] = i;
+            out[k] = nonZeroNear(re, im, i, c * chunk, end);
         }
         return new Shots(s.numQubits(), out);
+    }
+
+    /**
+     * Index i itself unless its amplitude is exactly zero, which can only happen when rounding puts a
+     * target at the very end of a chunk: then the nearest earlier (else later) index with weight, so
+     * an impossible outcome is never reported. Leaves the scan position untouched.
+     */
+    private static int nonZeroNear(double[] re, double[] im, int i, int from, int end) {
+        if (re[i] != 0 || im[i] != 0) return i;
+        for (int j = i - 1; j >= from; j--) if (re[j] != 0 || im[j] != 0) return j;
+        for (int j = i + 1; j < end; j++) if (re[j] != 0 || im[j] != 0) return j;
+        return i;
     }
 
     /** Probabilities of the 2^k outcomes of measuring {@code qubits} (qubits[0] is bit 0 of the outcome). */

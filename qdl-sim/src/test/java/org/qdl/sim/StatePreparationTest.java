@@ -27,6 +27,17 @@ class StatePreparationTest {
     }
 
     @Test
+    void amplitudeEncodingHandlesExtremeMagnitudes() {
+        AmplitudeEncoding.Encoded big = AmplitudeEncoding.encode(new double[] {3e300, 4e300});
+        assertEquals(5e300, big.norm(), 1e286);
+        assertEquals(0.6, big.state().amplitude(0).re(), 1e-15);
+        AmplitudeEncoding.Encoded tiny = AmplitudeEncoding.encode(new double[] {0, 3e-320, 4e-320});
+        assertEquals(0.8, tiny.state().amplitude(2).re(), 1e-3); // subnormal inputs carry ~3 digits
+        assertEquals(1.0, tiny.state().normSquared(), 1e-14);
+        assertMessage("overflows", () -> AmplitudeEncoding.encode(new double[] {Double.MAX_VALUE, Double.MAX_VALUE}));
+    }
+
+    @Test
     void amplitudeEncodingRejectsBadVectors() {
         assertMessage("zero vector", () -> AmplitudeEncoding.encode(new double[4]));
         assertMessage("NaN", () -> AmplitudeEncoding.encode(new double[] {1, Double.NaN}));
