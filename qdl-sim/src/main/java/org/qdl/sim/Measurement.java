@@ -52,17 +52,16 @@ public final class Measurement {
 
         double[] u = new double[shots];
         for (int k = 0; k < shots; k++) u[k] = rng.nextDouble() * total;
-        Integer[] order = new Integer[shots];
-        for (int k = 0; k < shots; k++) order[k] = k;
-        Arrays.sort(order, (x, y) -> Double.compare(u[x], u[y]));
-
-        int[] out = new int[shots];
+        // Resolve the targets in ascending order (one forward walk), then hand each draw its outcome.
+        // Primitive arrays only: equal targets get equal outcomes, so a binary search finds the right one.
+        double[] sorted = u.clone();
+        Arrays.sort(sorted);
+        int[] sortedOut = new int[shots];
         int c = 0, i = 0;
         double acc = 0;
         boolean inChunk = false;
         for (int rank = 0; rank < shots; rank++) {
-            int k = order[rank];
-            double target = u[k];
+            double target = sorted[rank];
             if (!inChunk || target >= cum[c + 1]) {
                 // jump to the chunk holding the target (chunks are independent of thread count)
                 while (c < chunks - 1 && target >= cum[c + 1]) c++;
@@ -75,8 +74,10 @@ public final class Measurement {
                 acc += re[i] * re[i] + im[i] * im[i];
                 i++;
             }
-            out[k] = nonZeroNear(re, im, i, c * chunk, end);
+            sortedOut[rank] = nonZeroNear(re, im, i, c * chunk, end);
         }
+        int[] out = new int[shots];
+        for (int k = 0; k < shots; k++) out[k] = sortedOut[Arrays.binarySearch(sorted, u[k])];
         return new Shots(s.numQubits(), out);
     }
 

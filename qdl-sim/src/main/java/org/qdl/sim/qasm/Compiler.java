@@ -148,6 +148,9 @@ final class Compiler {
         if (StandardGates.exists(name)) {
             throw error(line, column, "gate '" + name + "' is defined in qelib1.inc; add 'include \"qelib1.inc\";' after the header");
         }
+        if (Parser.QASM3_WORDS.contains(name)) {
+            throw error(line, column, "'" + name + "' is OpenQASM 3 syntax, which is not supported; only OpenQASM 2.0 is");
+        }
         throw error(line, column, "unknown gate '" + name + "'");
     }
 

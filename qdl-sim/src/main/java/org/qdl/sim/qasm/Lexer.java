@@ -97,6 +97,9 @@ final class Lexer {
             advance();
             return new Token(Token.Kind.SYMBOL, Character.toString(c), l, k);
         }
+        if (c == '@') {
+            throw new QasmException(file, l, k, "gate modifiers with '@' (ctrl @, inv @, pow @) are OpenQASM 3 syntax, which is not supported");
+        }
         throw new QasmException(file, l, k, "unexpected character '" + c + "'");
     }
 

@@ -7,7 +7,7 @@ import java.util.Set;
 /** Recursive-descent parser for OpenQASM 2.0 producing {@link Statement}s; errors carry line and column. */
 final class Parser {
     /** Statement keywords of OpenQASM 3 (and pulse-level extensions) that this importer names as unsupported. */
-    private static final Set<String> QASM3_WORDS = Set.of("qubit", "bit", "def", "for", "while", "ctrl", "inv", "pow",
+    static final Set<String> QASM3_WORDS = Set.of("qubit", "bit", "def", "for", "while", "ctrl", "inv", "pow",
             "let", "input", "output", "defcal", "cal", "delay", "box", "const", "gphase", "else", "stretch", "duration");
 
     private final List<Token> tokens;

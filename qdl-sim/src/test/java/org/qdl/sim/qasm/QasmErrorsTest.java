@@ -45,6 +45,8 @@ class QasmErrorsTest {
         assertError(H + "opaque magic(a) q;", 3, 1, "'opaque' gate declarations are not supported");
         assertError("OPENQASM 2.0;\ninclude \"mylib.inc\";", 2, 1, "include \"mylib.inc\" is not supported", "only \"qelib1.inc\"");
         assertError(H + "qubit[2] q;", 3, 1, "'qubit' is OpenQASM 3 syntax");
+        assertError(H + "qreg q[2];\nbit c;", 4, 1, "'bit' is OpenQASM 3 syntax");
+        assertError(H + "qreg q[2];\nctrl @ x q[0], q[1];", 4, 6, "gate modifiers with '@'");
         assertError(H + "qreg q[2];\nif (c == 1) if (c == 0) x q[0];", 4, 13, "an if may only guard");
     }
 
