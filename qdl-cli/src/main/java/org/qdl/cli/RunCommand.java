@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 /** {@code qdl run FILE.qasm}: simulates an OpenQASM 2.0 program exactly, prints counts and expectation values. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run an OpenQASM 2.0 program on the exact state-vector simulator.",
-            "Prints measurement counts (over the measured classical registers, or full-register bitstrings, qubit n-1 first,",
-            "if the program never measures) and exact expectation values of the requested Pauli observables,",
-            "taken from the final state before terminal measurements."})
+            "Prints measurement counts over the classical registers (full-register",
+            "bitstrings, qubit n-1 first, if the program never measures) and exact",
+            "expectation values of Pauli observables on the final state before terminal",
+            "measurements (after the last shot if the program measures mid-circuit,",
+            "resets or branches)."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
