@@ -69,6 +69,7 @@ public final class Circuit {
         return gate("ry", Gates.ry(theta), q);
     }
 
+    /** The symmetric RZ(θ) = diag(e^{−iθ/2}, e^{iθ/2}); qelib1's rz is u1(θ), see {@link #u1} and {@link StandardGates}. */
     public Circuit rz(int q, double theta) {
         return gate("rz", Gates.rz(theta), q);
     }

@@ -92,6 +92,10 @@ class QasmSemanticsTest {
         assertEquals(Map.of("1 1", 50), r.counts());
         assertFalse(r.stateIsExact());
         assertEquals(1.0, r.state().probability(2), 1e-14, "q0 reset to 0, q1 flipped to 1");
+        // a multi-bit condition compares the whole register as an integer (bit 0 = c[0])
+        QasmProgram multi = parse("qreg q[3];\ncreg c[2];\ncreg d[1];\nx q[1];\nmeasure q[0] -> c[0];\nmeasure q[1] -> c[1];\n"
+                + "if (c == 2) x q[2];\nif (c == 1) h q[2];\nmeasure q[2] -> d[0];");
+        assertEquals(Map.of("1 10", 20), QasmRunner.run(multi, 20, 4).counts());
         // reset of a superposition always gives 0
         QasmRunner.Result z = QasmRunner.run(parse("qreg q[1];\ncreg c[1];\nh q[0];\nreset q[0];\nmeasure q[0] -> c[0];"), 200, 2);
         assertEquals(Map.of("0", 200), z.counts());
