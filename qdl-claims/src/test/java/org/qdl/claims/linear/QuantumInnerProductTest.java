@@ -42,6 +42,9 @@ class QuantumInnerProductTest {
             double[][] xw = LinearCostStudy.correlatedPair(n, r);
             int copies = 123;
             InnerProductResult res = QuantumInnerProductProtocol.runFresh(xw[0], xw[1], copies, 5);
+            double dot = 0;
+            for (int i = 0; i < n; i++) dot += xw[0][i] * xw[1][i];
+            assertEquals(dot, res.exact(), 1e-9 * res.scale());
             assertEquals((long) copies * AmplitudeEncoding.qubitsFor(n + 1), res.qubits());
             assertEquals(64, res.classicalBits());
         }
@@ -85,7 +88,7 @@ class QuantumInnerProductTest {
         Network net = new Network();
         net.addLocalParty("alice").holdData(QuantumInnerProductProtocol.DATA_KEY, QuantumInnerProductProtocol.withReference(xw[0]));
         net.add(new InnerProductReceiver("bob", xw[1]));
-        QuantumInnerProductProtocol.run(net, "alice", "bob", 1, 1, 40, 1, 0);
+        QuantumInnerProductProtocol.run(net, "alice", "bob", 1, 1, 40, 1);
         assertEquals(0, net.ledger().stats(new Link("bob", "alice")).qubits());
         assertEquals(40L * 4, net.ledger().stats(new Link("alice", "bob")).qubits());
     }

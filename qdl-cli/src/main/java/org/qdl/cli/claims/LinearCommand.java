@@ -95,7 +95,7 @@ public final class LinearCommand implements Callable<Integer> {
         net.addLocalParty("alice").holdData(QuantumInnerProductProtocol.DATA_KEY, QuantumInnerProductProtocol.withReference(xw[0]));
         net.add(new InnerProductReceiver("bob", xw[1]));
         int copies = org.qdl.claims.linear.SketchBound.quantumCopies(eps[eps.length - 1], delta);
-        QuantumInnerProductProtocol.run(net, "alice", "bob", 1, 1, copies, seed, 0);
+        QuantumInnerProductProtocol.run(net, "alice", "bob", 1, 1, copies, seed);
         return "quantum run at N = " + n + ", ε = " + eps[eps.length - 1] + ": " + PrivacyAccount.of(net.ledger(), "bob").summary()
                 + "; the sketch reveals its k numbers, sending x in the clear N·" + encoding.bitsPerNumber() + " bits";
     }
