@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
             org.qdl.cli.learning.TrainCommand.class,
             org.qdl.cli.learning.GradientsCommand.class,
             org.qdl.cli.learning.BenchGradientsCommand.class,
+            RunCommand.class,
+            org.qdl.cli.claims.ExpressivityCommand.class,
+            org.qdl.cli.claims.LinearCommand.class,
+            org.qdl.cli.claims.PrivacyCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
