@@ -17,10 +17,36 @@ final class AdjointKernel {
 
     /** Returns Im⟨λ|Gψ⟩ and replaces ψ, λ by R†ψ, R†λ. */
     static double gradientAndUndo(StateVector psi, StateVector lambda, PauliString g, double theta) {
+        if (g.xMask() == 0) return diagonalGradientAndUndo(psi, lambda, g, theta);
         double im = imInner(lambda, g, psi);
         Kernels.applyPauliRotation(psi, g, -theta);
         Kernels.applyPauliRotation(lambda, g, -theta);
         return im;
+    }
+
+    /**
+     * Diagonal G (a Z-string): the inner product and both undos touch each index once, so they share
+     * one pass. (Gψ)_j = s_j ψ_j and R† multiplies amplitude j by cos(θ/2) + i s_j sin(θ/2).
+     */
+    static double diagonalGradientAndUndo(StateVector psi, StateVector lambda, PauliString g, double theta) {
+        final double c = Math.cos(theta / 2), sn = Math.sin(theta / 2);
+        final double[] pr = psi.realArray(), pi = psi.imagArray(), lr = lambda.realArray(), li = lambda.imagArray();
+        final int z = g.zMask();
+        double[] s = Parallel.sum2(psi.dimension(), (a, b, out) -> {
+            double im = 0;
+            for (int j = a; j < b; j++) {
+                double sg = (Integer.bitCount(j & z) & 1) == 0 ? 1 : -1;
+                double xr = pr[j], xi = pi[j], yr = lr[j], yi = li[j];
+                im += sg * (yr * xi - yi * xr); // Im(conj(λ_j) s_j ψ_j)
+                double ph = sg * sn;
+                pr[j] = c * xr - ph * xi;
+                pi[j] = c * xi + ph * xr;
+                lr[j] = c * yr - ph * yi;
+                li[j] = c * yi + ph * yr;
+            }
+            out[1] += im;
+        });
+        return s[1];
     }
 
     /** Im⟨λ|Gψ⟩ = Im Σ_j conj(λ_{j⊕x}) ω s_j ψ_j with G|j⟩ = ω s_j |j⊕x⟩. */
