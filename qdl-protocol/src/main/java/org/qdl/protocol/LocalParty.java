@@ -209,4 +209,14 @@ public final class LocalParty implements Party {
     public String toString() {
         return "Party[" + name + "]";
     }
+
+    @Override
+    public ObservableShape observableShape(String observableKey) {
+        return ObservableShape.of(observable(observableKey));
+    }
+
+    @Override
+    public long layerDescriptionReals(String layerKey) {
+        return layer(layerKey).descriptionReals();
+    }
 }

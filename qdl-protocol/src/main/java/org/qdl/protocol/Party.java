@@ -67,4 +67,21 @@ public interface Party {
 
     /** Drops a register this party holds (e.g. after the last measurement). */
     void discard(Register register);
+
+    /**
+     * Public shape of an observable: its qubits, outcome range and description size. Parties that
+     * do not publish it (the default) make shot budgets and baselines impossible to compute.
+     */
+    default ObservableShape observableShape(String observableKey) {
+        throw new ProtocolException(name() + " does not publish the shape of observable " + observableKey);
+    }
+
+    /**
+     * Real numbers needed to describe a layer to a party that knows its public architecture (the
+     * parameters for a parametrised layer; every matrix entry for a fixed dense unitary). Used to
+     * cost classical protocols that ship layers instead of data.
+     */
+    default long layerDescriptionReals(String layerKey) {
+        throw new ProtocolException(name() + " does not publish the description size of layer " + layerKey);
+    }
 }
