@@ -70,7 +70,7 @@ public final class ClassicalBaseline {
     }
 
     /** The "gather at P" protocols, one per party of the model, costed from public shapes. */
-    static List<ClassicalOption> gatherOptions(Network net, DistributedModel model, NumberEncoding encoding) {
+    public static List<ClassicalOption> gatherOptions(Network net, DistributedModel model, NumberEncoding encoding) {
         int b = encoding.bitsPerNumber();
         long dim = net.party(model.dataParty()).dataLength(model.dataKey());
         ObservableShape obs = net.party(model.observableParty()).observableShape(model.observableKey());
