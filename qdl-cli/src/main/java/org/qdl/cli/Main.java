@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ScalingCommand.class,
             ProtocolBenchCommand.class,
+            RunCommand.class,
+            org.qdl.cli.claims.ExpressivityCommand.class,
+            org.qdl.cli.claims.LinearCommand.class,
+            org.qdl.cli.claims.PrivacyCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
