@@ -84,6 +84,15 @@ class ProtocolCoreAdditionsTest {
         }
         d.applyInverse(s);
         assertEquals(1, s.fidelity(ref), 1e-12);
+        // new parameters take effect (the cached gate is rebuilt)
+        double[] shifted = theta.clone();
+        shifted[3] += 1;
+        d.setParameters(shifted);
+        StateVector t = ref.copy();
+        d.apply(t);
+        Complex want3 = new Complex(Math.cos(shifted[3]), -Math.sin(shifted[3])).times(ref.amplitude(3));
+        assertEquals(want3.re(), t.amplitude(3).re(), 1e-14);
+        assertEquals(want3.im(), t.amplitude(3).im(), 1e-14);
         assertThrows(org.qdl.sim.InvalidInputException.class, () -> new DiagonalPhaseLayer(3, new double[7]));
     }
 

@@ -15,6 +15,7 @@ import org.qdl.sim.InvalidInputException;
 public final class DiagonalPhaseLayer implements Layer {
     private final int numQubits;
     private final double[] theta;
+    private DiagonalGate gate; // built on first use, dropped when the parameters change (N phases)
 
     public DiagonalPhaseLayer(int numQubits, double[] theta) {
         if (theta.length != 1L << numQubits) {
@@ -48,23 +49,26 @@ public final class DiagonalPhaseLayer implements Layer {
     }
 
     @Override
-    public double[] parameters() {
+    public synchronized double[] parameters() {
         return theta.clone();
     }
 
     @Override
-    public void setParameters(double[] t) {
+    public synchronized void setParameters(double[] t) {
         if (t.length != theta.length) throw new InvalidInputException("layer has " + theta.length + " parameters, got " + t.length);
         check(t);
         System.arraycopy(t, 0, theta, 0, t.length);
+        gate = null;
     }
 
     @Override
-    public List<Gate> gates() {
+    public synchronized List<Gate> gates() {
+        if (gate != null) return List.of(gate);
         int[] q = new int[numQubits];
         for (int i = 0; i < numQubits; i++) q[i] = i;
         double[] phases = new double[theta.length];
         for (int z = 0; z < phases.length; z++) phases[z] = -theta[z];
-        return List.of(new DiagonalGate("phase", q, phases));
+        gate = new DiagonalGate("phase", q, phases);
+        return List.of(gate);
     }
 }
