@@ -72,6 +72,20 @@ class InferenceProtocolTest {
         assertTrue(misses <= tol, misses + " misses of " + trials + " exceed " + tol);
     }
 
+    /** Rescaled outputs: the interval on ‖x‖²⟨O⟩ (norm sent at 32 bits) covers the true f(x). */
+    @Test
+    void rescaledIntervalsCoverTheTrueOutput() {
+        Network net = twoParty(4, 2, 14, new java.util.ArrayList<>());
+        DistributedModel m = alternating(2, true, NumberEncoding.FLOAT32);
+        double delta = 0.2;
+        int trials = 200, misses = 0;
+        for (int s = 0; s < trials; s++) {
+            InferenceResult r = InferenceProtocol.run(net, m, InferenceConfig.hoeffding(2.0, delta, 500 + s));
+            if (!r.covers(r.exact())) misses++;
+        }
+        assertTrue(misses <= delta * trials + 3 * Math.sqrt(trials * delta * (1 - delta)), misses + " misses");
+    }
+
     /** The estimator's RMS error over seeds matches σ/√S, σ² = ‖c‖₁² − ⟨O⟩² for term sampling. */
     @Test
     void errorShrinksAsOneOverRootShots() {
