@@ -310,10 +310,6 @@ public final class LocalParty implements Party {
         throw new ProtocolException("observable " + key + " of " + name + " must be a single Pauli string (a unitary) to be applied controlled; it is " + o);
     }
 
-    @Override
-    public double[] outcomeRange(String observableKey) {
-        return ObservableMeasurement.outcomeRange(observable(observableKey));
-    }
 
     /**
      * This party's own observable, for exact local references (adjoint differentiation). Like
@@ -321,5 +317,15 @@ public final class LocalParty implements Party {
      */
     public Observable ownObservable(String key) {
         return observable(key);
+    }
+
+    @Override
+    public ObservableShape observableShape(String observableKey) {
+        return ObservableShape.of(observable(observableKey));
+    }
+
+    @Override
+    public long layerDescriptionReals(String layerKey) {
+        return layer(layerKey).descriptionReals();
     }
 }

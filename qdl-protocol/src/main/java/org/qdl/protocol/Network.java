@@ -23,6 +23,7 @@ public final class Network {
     private final Transport transport;
     private List<Transfer> transcript; // non-null while recording one execution of a repetition
     private int offRecord; // > 0 while the simulator computes exact values for validation
+    private CommunicationLedger redirect; // non-null while a protocol records into its own ledger
 
     public Network() {
         this(Transport.IN_PROCESS);
@@ -88,7 +89,7 @@ public final class Network {
     synchronized void record(Transfer t) {
         if (offRecord > 0) return;
         if (transcript != null) transcript.add(t);
-        else ledger.record(t);
+        else activeLedger().record(t);
     }
 
     /**
@@ -128,7 +129,7 @@ public final class Network {
             if (outer != null) {
                 for (long k = 0; k < times; k++) outer.addAll(once);
             } else {
-                ledger.add(once, times);
+                activeLedger().add(once, times);
             }
             return result;
         } finally {
@@ -136,5 +137,60 @@ public final class Network {
                 transcript = outer;
             }
         }
+    }
+
+    private synchronized CommunicationLedger activeLedger() {
+        return redirect != null ? redirect : ledger;
+    }
+
+    /**
+     * Runs {@code protocol} recording its messages into {@code own} instead of the network's ledger,
+     * then adds {@code own} to the network's ledger (so {@link #ledger()} stays cumulative). This
+     * gives one protocol run its own ledger, with rounds counted from a fresh start.
+     */
+    public <T> T recordingInto(CommunicationLedger own, Supplier<T> protocol) {
+        CommunicationLedger outer;
+        synchronized (this) {
+            if (transcript != null) throw new ProtocolException("cannot switch ledgers inside a repeated execution");
+            outer = redirect;
+            redirect = own;
+        }
+        try {
+            return protocol.get();
+        } finally {
+            synchronized (this) {
+                redirect = outer;
+            }
+            (outer != null ? outer : ledger).addAll(own);
+        }
+    }
+
+    /**
+     * Moves a register's amplitudes to {@code to} as classical numbers over the classical channel
+     * (for classical baselines): 2^m reals if every amplitude is real, else 2·2^m, at the encoding's
+     * bits each. The receiver gets the values as the encoding rounds them. In-process only.
+     */
+    public void sendRegisterClassically(Register r, String to, NumberEncoding encoding, String label) {
+        String from = r.holder();
+        if (from.equals(to)) return;
+        ClassicalChannel channel = classicalChannel(from, to);
+        Party sender = party(from), receiver = party(to);
+        org.qdl.sim.StateVector s = sender.release(r);
+        double[] re = s.realArray(), im = s.imagArray();
+        boolean real = true;
+        for (double v : im) {
+            if (v != 0) {
+                real = false;
+                break;
+            }
+        }
+        for (int i = 0; i < re.length; i++) {
+            re[i] = encoding.roundTrip(re[i]);
+            im[i] = encoding.roundTrip(im[i]);
+        }
+        long reals = (real ? 1L : 2L) * s.dimension();
+        r.moveTo(to);
+        receiver.accept(r, s);
+        channel.sendBits(from, reals * encoding.bitsPerNumber(), label);
     }
 }

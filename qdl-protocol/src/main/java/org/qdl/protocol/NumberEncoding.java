@@ -19,4 +19,9 @@ public enum NumberEncoding {
     public double roundTrip(double v) {
         return this == FLOAT32 ? (double) (float) v : v;
     }
+
+    /** Largest relative error of {@link #roundTrip} (unit roundoff: 2^−24 for float32, 2^−53 for float64). */
+    public double unitRoundoff() {
+        return this == FLOAT32 ? 0x1p-24 : 0x1p-53;
+    }
 }

@@ -138,11 +138,21 @@ public interface Party {
         throw unsupported("updateLayer");
     }
 
+
     /**
-     * Range [lo, hi] of a single-shot outcome of the observable (public: it fixes how many shots a
-     * protocol needs, and reveals only Σ|c_k| of a Pauli sum).
+     * Public shape of an observable: its qubits, outcome range and description size. Parties that
+     * do not publish it (the default) make shot budgets and baselines impossible to compute.
      */
-    default double[] outcomeRange(String observableKey) {
-        throw unsupported("outcomeRange");
+    default ObservableShape observableShape(String observableKey) {
+        throw new ProtocolException(name() + " does not publish the shape of observable " + observableKey);
+    }
+
+    /**
+     * Real numbers needed to describe a layer to a party that knows its public architecture (the
+     * parameters for a parametrised layer; every matrix entry for a fixed dense unitary). Used to
+     * cost classical protocols that ship layers instead of data.
+     */
+    default long layerDescriptionReals(String layerKey) {
+        throw new ProtocolException(name() + " does not publish the description size of layer " + layerKey);
     }
 }

@@ -40,7 +40,7 @@ abstract class FeatureEstimator implements GradientEstimator {
 
     @Override
     public String notApplicable(Network net, DistributedModel m) {
-        double[] range = net.party(m.observableParty()).outcomeRange(m.observableKey());
+        double[] range = net.party(m.observableParty()).observableShape(m.observableKey()).outcomeRange();
         if (range[0] != -1 || range[1] != 1) return "the observable must be a single Pauli string (applied controlled on the ancilla to make ν)";
         for (ParameterLayout.Entry e : ParameterLayout.of(net, m).entries()) {
             if (!supports(e.structure())) return "layer " + e.layer() + " of " + e.party() + ": " + requirement();

@@ -64,13 +64,13 @@ final class ProtocolSteps {
 
     /** Output range width of O (public). */
     static double outcomeWidth(Network net, DistributedModel m) {
-        double[] r = net.party(m.observableParty()).outcomeRange(m.observableKey());
+        double[] r = net.party(m.observableParty()).observableShape(m.observableKey()).outcomeRange();
         return r[1] - r[0];
     }
 
     /** Σ|c_k| of O: the largest |outcome| of O ⊗ σ_ancilla. */
     static double outcomeBound(Network net, DistributedModel m) {
-        double[] r = net.party(m.observableParty()).outcomeRange(m.observableKey());
+        double[] r = net.party(m.observableParty()).observableShape(m.observableKey()).outcomeRange();
         return Math.max(Math.abs(r[0]), Math.abs(r[1]));
     }
 }

@@ -62,4 +62,10 @@ public final class DataReuploadingLayer implements Layer {
         for (int j = 0; j < angles.length; j++) gs.add(new PauliRotation(generators.get(j), angles[j]));
         return gs;
     }
+
+    /** The angles (one per input feature): shipping this layer reveals the features. */
+    @Override
+    public long descriptionReals() {
+        return angles.length;
+    }
 }

@@ -40,4 +40,11 @@ public final class FixedUnitaryLayer implements Layer {
     public List<Gate> gates() {
         return List.of(gate);
     }
+
+    /** Every entry of the 2^k×2^k complex matrix: 2·4^k reals. */
+    @Override
+    public long descriptionReals() {
+        long d = 1L << numQubits();
+        return 2 * d * d;
+    }
 }

@@ -30,4 +30,13 @@ public interface Layer {
         List<Gate> gs = gates();
         for (int i = gs.size() - 1; i >= 0; i--) gs.get(i).inverse().apply(s);
     }
+
+    /**
+     * Real numbers that describe this layer to a party that knows its public architecture (gate
+     * layout and generators): by default its parameters. Layers whose content is not parameters
+     * (dense unitaries, data-dependent angles) override it.
+     */
+    default long descriptionReals() {
+        return numParameters();
+    }
 }

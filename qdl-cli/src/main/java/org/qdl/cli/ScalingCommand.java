@@ -1,0 +1,293 @@
+package org.qdl.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.qdl.cli.protocol.LogLogChart;
+import org.qdl.cli.protocol.TextTable;
+import org.qdl.protocol.NumberEncoding;
+import org.qdl.protocol.baseline.BaselineResult;
+import org.qdl.protocol.baseline.ClassicalBaseline;
+import org.qdl.protocol.baseline.ClassicalOption;
+import org.qdl.protocol.hard.ClassicalLowerBound;
+import org.qdl.protocol.hard.SubspaceDecision;
+import org.qdl.protocol.hard.SubspaceFamily;
+import org.qdl.protocol.hard.VectorInSubspaceGenerator;
+import org.qdl.protocol.hard.VectorInSubspaceProtocol;
+import org.qdl.protocol.inference.Estimator;
+import org.qdl.protocol.inference.InferenceConfig;
+import org.qdl.protocol.inference.InferenceProtocol;
+import org.qdl.protocol.inference.InferenceResult;
+import org.qdl.protocol.model.AlternatingModel;
+import org.qdl.sim.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Communication against N for the quantum protocol and its classical baselines: distributed
+ * inference on {@link AlternatingModel} for N = 2^minK … 2^maxK, or (--hard) the vector-in-subspace
+ * family. Table to stdout, CSV/JSON/PNG/SVG to --out, progress to stderr.
+ */
+@Command(name = "scaling", mixinStandardHelpOptions = true,
+        description = {"Measure communication against N = 2^k: qubits of the quantum protocol (every shot re-runs the",
+                "distributed circuit) versus bits of classical protocols for the same output.",
+                "Default model: Alice holds x and U1, U3, …; Bob holds U2, U4, …, an N-parameter diagonal phase layer",
+                "and O = 0.7 Z0Z1 − 0.3 X2. --hard runs the vector-in-subspace family instead."})
+public final class ScalingCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--min-k", description = "smallest k (N = 2^k; default ${DEFAULT-VALUE})", defaultValue = "4")
+    int minK;
+
+    @Option(names = "--max-k", description = "largest k, up to 26 (default 22, or 16 with --hard: about half a minute each)")
+    Integer maxKOption;
+
+    int maxK;
+
+    @Option(names = {"-L", "--layers"}, description = "hardware-efficient layers, alternating Alice/Bob (default ${DEFAULT-VALUE})", defaultValue = "4")
+    int layers;
+
+    @Option(names = "--no-phase-layer", description = "leave out Bob's N-parameter diagonal layer (then shipping parameters is cheap)")
+    boolean noPhaseLayer;
+
+    @Option(names = {"-e", "--epsilon"}, description = "additive error ε (default ${DEFAULT-VALUE})", defaultValue = "0.05")
+    double epsilon;
+
+    @Option(names = {"-d", "--delta"}, description = "failure probability δ (default ${DEFAULT-VALUE})", defaultValue = "0.01")
+    double delta;
+
+    @Option(names = "--estimator", description = "HOEFFDING or MEDIAN_OF_MEANS (default ${DEFAULT-VALUE})", defaultValue = "HOEFFDING")
+    Estimator estimator;
+
+    @Option(names = "--seed", description = "seed for data, parameters and shots (default ${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--hard", description = "the vector-in-subspace family (Klartag–Regev lower bound) instead of inference")
+    boolean hard;
+
+    @Option(names = "--family", description = "--hard: AUTO (Haar up to N = 256, random circuits above), HAAR or RANDOM_CIRCUIT (default ${DEFAULT-VALUE})",
+            defaultValue = "AUTO")
+    String family;
+
+    @Option(names = "--instances", description = "--hard: instances per N (default ${DEFAULT-VALUE})", defaultValue = "5")
+    int instances;
+
+    @Option(names = "--out", description = "directory for scaling.csv/.json/.png/.svg (hard-scaling.* with --hard)")
+    Path out;
+
+    @Option(names = "--json", description = "print JSON to stdout instead of the table")
+    boolean json;
+
+    /** One N of the inference sweep. */
+    public record Row(int k, long n, long qubitsPerShot, long shots, long totalQubits, long classicalBitsVectors32,
+            long classicalBitsVectors64, long cheapestClassicalBits64, String cheapestClassical, double ratioVectors64,
+            double ratioCheapest64, double estimate, double exact, double halfWidth, double seconds) {}
+
+    /** One N of the hard family. */
+    public record HardRow(int k, long n, String family, int instances, int correct, long qubits, long messages,
+            double lowerBoundBits, long aliceSendsVBits64, long bobSendsSubspaceBits64, String cheapestClassical,
+            long cheapestClassicalBits64, double maxWrongProbability, double seconds) {}
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        maxK = maxKOption != null ? maxKOption : hard ? 16 : 22;
+        if (minK < (hard ? 1 : 4)) throw new InvalidInputException("--min-k must be at least " + (hard ? 1 : 4) + ", got " + minK);
+        if (maxK > 26) throw new InvalidInputException("--max-k is at most 26 (N = 2^26), got " + maxK);
+        if (maxK < minK) throw new InvalidInputException("--max-k (" + maxK + ") is below --min-k (" + minK + ")");
+        if (layers < 1) throw new InvalidInputException("--layers must be at least 1, got " + layers);
+        if (instances < 1) throw new InvalidInputException("--instances must be at least 1, got " + instances);
+        InferenceConfig config = new InferenceConfig(epsilon, delta, estimator, seed); // validates ε, δ
+        if (out != null) Files.createDirectories(out);
+        return hard ? runHard(stdout, err) : runInference(config, stdout, err);
+    }
+
+    private int runInference(InferenceConfig config, PrintWriter stdout, PrintWriter err) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (int k = minK; k <= maxK; k++) {
+            long t0 = System.nanoTime();
+            err.printf("[scaling] N = 2^%d: building the model…%n", k);
+            err.flush();
+            AlternatingModel.Example ex = AlternatingModel.build(k, layers, !noPhaseLayer, false, seed + k);
+            err.printf("[scaling] N = 2^%d: model built (%.1f s); inference…%n", k, (System.nanoTime() - t0) / 1e9);
+            err.flush();
+            InferenceResult r = InferenceProtocol.run(ex.network(), ex.model(), new InferenceConfig(epsilon, delta, estimator, seed + k));
+            err.printf("[scaling] N = 2^%d: %,d shots, %,d qubits; classical baseline…%n", k, r.shots(), r.totalQubits());
+            err.flush();
+            BaselineResult b = ClassicalBaseline.compare(ex.network(), ex.model(), NumberEncoding.FLOAT64);
+            long vec64 = b.vectorBits(), vec32 = vec64 / 64 * 32; // same numbers at 32 bits each
+            double secs = (System.nanoTime() - t0) / 1e9;
+            rows.add(new Row(k, 1L << k, r.qubitsPerShot(), r.shots(), r.totalQubits(), vec32, vec64, b.cheapest().bits(),
+                    b.cheapest().name(), (double) vec64 / r.totalQubits(), (double) b.cheapest().bits() / r.totalQubits(),
+                    r.estimate(), r.exact(), r.halfWidth(), secs));
+            err.printf("[scaling] N = 2^%d done in %.1f s%n", k, secs);
+            err.flush();
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "scaling");
+        doc.put("model", "alternating: " + layers + " hardware-efficient layers" + (noPhaseLayer ? "" : " + Bob's N-parameter diagonal phase layer")
+                + ", O = " + AlternatingModel.OBSERVABLE);
+        doc.put("epsilon", epsilon);
+        doc.put("delta", delta);
+        doc.put("estimator", estimator.name());
+        doc.put("seed", seed);
+        double[] n = new double[rows.size()], q = new double[rows.size()], v32 = new double[rows.size()], v64 = new double[rows.size()],
+                best = new double[rows.size()], perShot = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            n[i] = r.n();
+            q[i] = r.totalQubits();
+            perShot[i] = r.qubitsPerShot();
+            v32[i] = r.classicalBitsVectors32();
+            v64[i] = r.classicalBitsVectors64();
+            best[i] = r.cheapestClassicalBits64();
+        }
+        Map<String, Double> slopes = new LinkedHashMap<>();
+        slopes.put("quantumTotalQubits", LogLogChart.slope(n, q));
+        slopes.put("classicalVectors64", LogLogChart.slope(n, v64));
+        slopes.put("cheapestClassical64", LogLogChart.slope(n, best));
+        doc.put("slopes", slopes);
+        doc.put("rows", rows);
+        if (json) {
+            stdout.println(mapper().writeValueAsString(doc));
+        } else {
+            stdout.printf("Distributed inference, ε = %s, δ = %s, %s, L = %d%s; O = %s%n", epsilon, delta, estimator, layers,
+                    noPhaseLayer ? "" : " + Bob's diagonal layer (N parameters)", AlternatingModel.OBSERVABLE);
+            TextTable t = new TextTable("N", "qubits/shot", "shots", "total qubits", "classical bits 32", "classical bits 64",
+                    "cheapest classical 64", "ratio vec64/q", "ratio best64/q", "|est − exact|");
+            for (Row r : rows) {
+                t.row("2^" + r.k(), r.qubitsPerShot(), TextTable.count(r.shots()), TextTable.count(r.totalQubits()),
+                        TextTable.count(r.classicalBitsVectors32()), TextTable.count(r.classicalBitsVectors64()),
+                        TextTable.count(r.cheapestClassicalBits64()) + " (" + r.cheapestClassical() + ")",
+                        String.format("%.3g", r.ratioVectors64()), String.format("%.3g", r.ratioCheapest64()),
+                        String.format("%.4f", Math.abs(r.estimate() - r.exact())));
+            }
+            t.print(stdout, "");
+            stdout.printf("Fitted log-log slopes: quantum total qubits %.3f, classical vectors %.3f, cheapest classical %.3f%n",
+                    slopes.get("quantumTotalQubits"), slopes.get("classicalVectors64"), slopes.get("cheapestClassical64"));
+            stdout.println("Ratios > 1: the quantum protocol sends fewer qubits than the classical one sends bits.");
+        }
+        if (out != null) {
+            StringBuilder csv = new StringBuilder("k,N,qubits_per_shot,shots,total_qubits,classical_bits_vectors_32,classical_bits_vectors_64,"
+                    + "cheapest_classical_bits_64,cheapest_classical,ratio_vectors_64,ratio_cheapest_64,estimate,exact,half_width,seconds\n");
+            for (Row r : rows) {
+                csv.append(String.format("%d,%d,%d,%d,%d,%d,%d,%d,%s,%.6g,%.6g,%.9g,%.9g,%.6g,%.3f%n", r.k(), r.n(), r.qubitsPerShot(), r.shots(),
+                        r.totalQubits(), r.classicalBitsVectors32(), r.classicalBitsVectors64(), r.cheapestClassicalBits64(), r.cheapestClassical(),
+                        r.ratioVectors64(), r.ratioCheapest64(), r.estimate(), r.exact(), r.halfWidth(), r.seconds()));
+            }
+            Files.writeString(out.resolve("scaling.csv"), csv);
+            Files.writeString(out.resolve("scaling.json"), mapper().writeValueAsString(doc) + "\n");
+            new LogLogChart("Communication vs N (ε = " + epsilon + ", δ = " + delta + ", L = " + layers + ")", "N", "qubits / bits")
+                    .add("quantum: total qubits", n, q).add("quantum: qubits per shot", n, perShot)
+                    .add("classical vectors, 32-bit", n, v32).add("classical vectors, 64-bit", n, v64)
+                    .add("cheapest classical, 64-bit", n, best).save(out.resolve("scaling"));
+            err.println("[scaling] wrote " + out.resolve("scaling") + ".{csv,json,png,svg}");
+        }
+        return Main.OK;
+    }
+
+    private int runHard(PrintWriter stdout, PrintWriter err) throws IOException {
+        List<HardRow> rows = new ArrayList<>();
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int k = minK; k <= maxK; k++) {
+            long t0 = System.nanoTime();
+            SubspaceFamily fam = familyFor(k);
+            int correct = 0;
+            double worst = 0;
+            SubspaceDecision last = null;
+            for (int i = 0; i < instances; i++) {
+                last = VectorInSubspaceProtocol.decide(VectorInSubspaceGenerator.draw(fam, k, rng), rng.nextLong());
+                if (last.correct()) correct++;
+                worst = Math.max(worst, last.probabilityWrong());
+            }
+            long aliceV = optionBits(last, "gather at bob"), bobU = optionBits(last, "gather at alice");
+            double secs = (System.nanoTime() - t0) / 1e9;
+            rows.add(new HardRow(k, 1L << k, fam.name(), instances, correct, last.qubits(), last.ledger().total().messages(),
+                    last.lowerBoundBits(), aliceV, bobU, last.classical().cheapest().name(), last.classical().cheapest().bits(), worst, secs));
+            err.printf("[scaling --hard] N = 2^%d (%s): %d/%d correct, %.1f s%n", k, fam, correct, instances, secs);
+            err.flush();
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("command", "scaling --hard");
+        doc.put("problem", "vector in subspace: Alice holds unit v, Bob W = U†(|0⟩⊗C^{N/2}); promise v ∈ W or v ∈ W⊥");
+        doc.put("lowerBound", ClassicalLowerBound.CITATION);
+        doc.put("seed", seed);
+        doc.put("rows", rows);
+        if (json) {
+            stdout.println(mapper().writeValueAsString(doc));
+        } else {
+            stdout.println("Vector in subspace: one message of log2 N qubits, one measurement (correct with certainty under the promise)");
+            TextTable t = new TextTable("N", "family", "correct", "qubits", "messages", "classical lower bound", "Alice sends v (64)",
+                    "Bob sends W (64)", "cheapest classical");
+            for (HardRow r : rows) {
+                t.row("2^" + r.k(), r.family(), r.correct() + "/" + r.instances(), r.qubits(), r.messages(),
+                        String.format("Ω(N^1/3) ≈ %.1f", r.lowerBoundBits()), TextTable.count(r.aliceSendsVBits64()),
+                        TextTable.count(r.bobSendsSubspaceBits64()),
+                        TextTable.count(r.cheapestClassicalBits64()) + " (" + r.cheapestClassical() + ")");
+            }
+            t.print(stdout, "");
+            stdout.println("Lower bound: " + ClassicalLowerBound.CITATION + "; constant unknown, N^{1/3} shown.");
+            stdout.println("It is proven for HAAR subspaces only; for RANDOM_CIRCUIT Bob can send the circuit's n² angles instead.");
+        }
+        if (out != null) {
+            StringBuilder csv = new StringBuilder("k,N,family,instances,correct,qubits,messages,lower_bound_n_cuberoot,alice_sends_v_bits_64,"
+                    + "bob_sends_subspace_bits_64,cheapest_classical,cheapest_classical_bits_64,max_wrong_probability,seconds\n");
+            for (HardRow r : rows) {
+                csv.append(String.format("%d,%d,%s,%d,%d,%d,%d,%.6g,%d,%d,%s,%d,%.3g,%.3f%n", r.k(), r.n(), r.family(), r.instances(), r.correct(),
+                        r.qubits(), r.messages(), r.lowerBoundBits(), r.aliceSendsVBits64(), r.bobSendsSubspaceBits64(), r.cheapestClassical(),
+                        r.cheapestClassicalBits64(), r.maxWrongProbability(), r.seconds()));
+            }
+            Files.writeString(out.resolve("hard-scaling.csv"), csv);
+            Files.writeString(out.resolve("hard-scaling.json"), mapper().writeValueAsString(doc) + "\n");
+            double[] n = new double[rows.size()], q = new double[rows.size()], lb = new double[rows.size()], av = new double[rows.size()],
+                    best = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                n[i] = rows.get(i).n();
+                q[i] = rows.get(i).qubits();
+                lb[i] = rows.get(i).lowerBoundBits();
+                av[i] = rows.get(i).aliceSendsVBits64();
+                best[i] = rows.get(i).cheapestClassicalBits64();
+            }
+            new LogLogChart("Vector in subspace: communication vs N", "N", "qubits / bits")
+                    .add("quantum: qubits (one message)", n, q).add("classical lower bound N^(1/3) (Klartag-Regev, Haar)", n, lb)
+                    .add("classical: Alice sends v, 64-bit", n, av)
+                    .add("cheapest known classical, 64-bit (circuits: Bob sends angles)", n, best).save(out.resolve("hard-scaling"));
+            err.println("[scaling --hard] wrote " + out.resolve("hard-scaling") + ".{csv,json,png,svg}");
+        }
+        return Main.OK;
+    }
+
+    private SubspaceFamily familyFor(int k) {
+        switch (family.toUpperCase(java.util.Locale.ROOT)) {
+            case "AUTO":
+                return k <= VectorInSubspaceGenerator.MAX_HAAR_QUBITS ? SubspaceFamily.HAAR : SubspaceFamily.RANDOM_CIRCUIT;
+            case "HAAR":
+                return SubspaceFamily.HAAR;
+            case "RANDOM_CIRCUIT":
+            case "CIRCUIT":
+                return SubspaceFamily.RANDOM_CIRCUIT;
+            default:
+                throw new InvalidInputException("--family must be AUTO, HAAR or RANDOM_CIRCUIT, got " + family);
+        }
+    }
+
+    private static long optionBits(SubspaceDecision d, String name) {
+        for (ClassicalOption o : d.classical().options()) if (o.name().equals(name)) return o.bits();
+        throw new IllegalStateException("no classical option " + name);
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}
