@@ -334,11 +334,14 @@ public final class RemoteParty implements Party, AutoCloseable {
         return new RemotePartyException(name(), step, s.getCode(), msg);
     }
 
+    /** The most specific TLS reason in the cause chain: a certificate check's message if there is one. */
     private static String tlsProblem(Status s) {
+        String ssl = null;
         for (Throwable t = s.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) return t.getMessage();
+            if (t instanceof java.security.cert.CertificateException) return t.getMessage();
+            if (t instanceof SSLException) ssl = t.getMessage();
         }
-        return null;
+        return ssl;
     }
 
     @Override
