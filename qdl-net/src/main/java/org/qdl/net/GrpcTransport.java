@@ -1,5 +1,6 @@
 package org.qdl.net;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.Transport;
@@ -14,8 +15,24 @@ import org.qdl.sim.StateVector;
  * HTTP/2 and TLS framing). The ledger still records the logical link sender→receiver and its qubits.
  */
 public final class GrpcTransport implements Transport {
+    private final AtomicLong moved = new AtomicLong();
+
+    /**
+     * Bytes this transport really moved. The ledger's wire bytes are per modelled execution and scale
+     * with repetitions (shots); this is what crossed the wire in the simulation.
+     */
+    public long bytesMoved() {
+        return moved.get();
+    }
+
     @Override
     public long deliver(Party sender, Party receiver, Register register) {
+        long bytes = move(sender, receiver, register);
+        moved.addAndGet(bytes);
+        return bytes;
+    }
+
+    private long move(Party sender, Party receiver, Register register) {
         String step = "transfer " + register.id() + " " + sender.name() + "→" + receiver.name();
         if (sender instanceof RemoteParty from && receiver instanceof RemoteParty to) {
             long[] in = {0};

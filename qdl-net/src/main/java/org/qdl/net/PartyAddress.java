@@ -5,11 +5,17 @@ import org.qdl.sim.InvalidInputException;
 /** Where a party listens: {@code NAME=HOST:PORT} on the command line. */
 public record PartyAddress(String party, String host, int port) {
     public PartyAddress {
-        if (port < 1 || port > 65535) throw new InvalidInputException("port of party " + party + " must be in 1..65535, got " + port);
+        if (port < 0 || port > 65535) throw new InvalidInputException("port of party " + party + " must be in 0..65535, got " + port);
     }
 
     /** Parses {@code bob=127.0.0.1:7001} (an IPv6 host goes in brackets: {@code bob=[::1]:7001}). */
     public static PartyAddress parse(String text) {
+        PartyAddress a = parseAny(text);
+        if (a.port == 0) throw new InvalidInputException("party address '" + text + "' needs a port (1..65535), not 0");
+        return a;
+    }
+
+    private static PartyAddress parseAny(String text) {
         int eq = text.indexOf('=');
         int colon = text.lastIndexOf(':');
         if (eq < 1 || colon < eq + 2 || colon == text.length() - 1) {
@@ -24,9 +30,9 @@ public record PartyAddress(String party, String host, int port) {
         }
     }
 
-    /** Parses a listen address {@code HOST:PORT}. */
+    /** Parses a listen address {@code HOST:PORT}; port 0 means any free port. */
     public static PartyAddress listen(String party, String hostPort) {
-        return parse(party + "=" + hostPort);
+        return parseAny(party + "=" + hostPort);
     }
 
     @Override
