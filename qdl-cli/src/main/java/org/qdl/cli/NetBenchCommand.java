@@ -49,7 +49,7 @@ public final class NetBenchCommand implements Callable<Integer> {
     @Option(names = "--shots", defaultValue = "1000", description = "Shots. Default: ${DEFAULT-VALUE}.")
     int shots;
 
-    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per setting (after one warm-up); the median is reported. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--repeats", defaultValue = "7", description = "Timed rounds (after one warm-up); each round runs every setting once. Default: ${DEFAULT-VALUE}.")
     int repeats;
 
     @Option(names = "--transfer-qubits", defaultValue = "24", description = "Register width of the throughput test (0: skip). Default: ${DEFAULT-VALUE}.")
@@ -75,40 +75,52 @@ public final class NetBenchCommand implements Callable<Integer> {
             Security.SharedSecret shared = new Security.SharedSecret(java.util.HexFormat.of().formatHex(secret).getBytes(StandardCharsets.UTF_8));
             CertificateAuthority.writeDeployment(tmp, List.of("alice", "bob", "coordinator"), List.of("127.0.0.1"), Duration.ofDays(1));
 
-            err.println("qdl party bench: in-process inference …");
+            // All three settings stay up and are timed in turn, so background load hits them alike.
             Network local = new Network();
-            for (PartyState s : states) local.add(s.newParty());
+            for (PartyState st : states) local.add(st.newParty());
             double[] reference = infer(local, model);
-            double inProcess = median(() -> infer(local, model), reference);
-
-            double[] remote = new double[2];
-            String[] modes = {"shared secret", "mutual TLS"};
-            long wirePerInference = 0;
-            for (int m = 0; m < 2; m++) {
-                err.println("qdl party bench: remote inference (" + modes[m] + ") …");
-                List<PartyServer> servers = new ArrayList<>();
-                try {
+            List<PartyServer> servers = new ArrayList<>();
+            List<Coordinator> coordinators = new ArrayList<>();
+            try {
+                for (int m = 0; m < 2; m++) {
                     List<PartyAddress> addrs = new ArrayList<>();
-                    for (PartyState s : states) {
-                        Security sec = m == 0 ? shared : Security.MutualTls.fromDirectory(tmp, s.name());
-                        PartyServer srv = PartyServer.start(s, "127.0.0.1", 0, sec, PartyServer.Options.defaults());
+                    for (PartyState st : states) {
+                        Security sec = m == 0 ? shared : Security.MutualTls.fromDirectory(tmp, st.name());
+                        PartyServer srv = PartyServer.start(st, "127.0.0.1", 0, sec, PartyServer.Options.defaults());
                         servers.add(srv);
-                        addrs.add(new PartyAddress(s.name(), "127.0.0.1", srv.port()));
+                        addrs.add(new PartyAddress(st.name(), "127.0.0.1", srv.port()));
                     }
                     Security client = m == 0 ? shared : Security.MutualTls.fromDirectory(tmp, "coordinator");
-                    try (Coordinator c = Coordinator.connect(addrs, List.of(), new ClientSettings(client, "coordinator", Duration.ofSeconds(120)))) {
-                        long before = c.transport().bytesMoved();
-                        infer(c.network(), model); // warm-up, and check against the in-process outcomes below
-                        wirePerInference = c.transport().bytesMoved() - before;
-                        remote[m] = median(() -> infer(c.network(), model), reference);
-                    }
-                } finally {
-                    for (PartyServer s : servers) s.close();
+                    coordinators.add(Coordinator.connect(addrs, List.of(), new ClientSettings(client, "coordinator", Duration.ofSeconds(120))));
                 }
+                List<Supplier<double[]>> runs = List.of(() -> infer(local, model),
+                        () -> infer(coordinators.get(0).network(), model), () -> infer(coordinators.get(1).network(), model));
+                String[] names = {"inProcess", "remoteSharedSecret", "remoteMutualTls"};
+                double[][] wall = new double[3][repeats], cpu = new double[3][repeats];
+                for (Supplier<double[]> r : runs) check(r.get(), reference); // warm-up
+                long before = coordinators.get(0).transport().bytesMoved();
+                for (int i = 0; i < repeats; i++) {
+                    err.printf("qdl party bench: inference round %d/%d%n", i + 1, repeats);
+                    for (int k = 0; k < 3; k++) {
+                        long c0 = cpuNanos(), t0 = System.nanoTime();
+                        check(runs.get(k).get(), reference);
+                        wall[k][i] = (System.nanoTime() - t0) / 1e9;
+                        cpu[k][i] = (cpuNanos() - c0) / 1e9;
+                    }
+                }
+                out.put("wireBytesPerInference", (coordinators.get(0).transport().bytesMoved() - before) / repeats).put("identicalOutcomes", true);
+                for (int k = 0; k < 3; k++) {
+                    out.put(names[k] + "Seconds", median(wall[k])).put(names[k] + "MinSeconds", min(wall[k]))
+                            .put(names[k] + "CpuSeconds", median(cpu[k]));
+                }
+                for (int k = 1; k < 3; k++) {
+                    out.put(names[k] + "Ratio", median(wall[k]) / median(wall[0])).put(names[k] + "MinRatio", min(wall[k]) / min(wall[0]))
+                            .put(names[k] + "CpuRatio", median(cpu[k]) / median(cpu[0]));
+                }
+            } finally {
+                for (Coordinator c : coordinators) c.close();
+                for (PartyServer srv : servers) srv.close();
             }
-            out.put("inProcessSeconds", inProcess).put("remoteSharedSecretSeconds", remote[0]).put("remoteMutualTlsSeconds", remote[1])
-                    .put("ratioSharedSecret", remote[0] / inProcess).put("ratioMutualTls", remote[1] / inProcess)
-                    .put("wireBytesPerInference", wirePerInference).put("identicalOutcomes", true);
 
             if (transferQubits > 0) {
                 err.println("qdl party bench: transfer of a 2^" + transferQubits + "-amplitude register …");
@@ -129,18 +141,24 @@ public final class NetBenchCommand implements Callable<Integer> {
         });
     }
 
-    /** Median wall time of {@code repeats} runs; every run must reproduce the reference outcomes. */
-    private double median(Supplier<double[]> run, double[] reference) {
-        run.get(); // warm-up
-        double[] t = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
-            double[] got = run.get();
-            t[i] = (System.nanoTime() - t0) / 1e9;
-            if (!Arrays.equals(got, reference)) throw new IllegalStateException("remote outcomes differ from the in-process ones");
-        }
+    private static void check(double[] got, double[] reference) {
+        if (!Arrays.equals(got, reference)) throw new IllegalStateException("remote outcomes differ from the in-process ones");
+    }
+
+    private static double median(double[] v) {
+        double[] t = v.clone();
         Arrays.sort(t);
-        return t[repeats / 2];
+        return t[t.length / 2];
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElseThrow();
+    }
+
+    /** CPU time of this whole process (coordinator and in-JVM servers), if the JVM reports it. */
+    private static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }
 
     private void transfer(Security.SharedSecret shared, Path tlsDir, ObjectNode out) throws Exception {
@@ -188,11 +206,15 @@ public final class NetBenchCommand implements Callable<Integer> {
             w.println(o.toPrettyString());
             return;
         }
-        w.printf("inference n=%d, L=%d, %d shots (median of %d; servers in this JVM on 127.0.0.1, %d CPUs)%n",
+        w.printf("inference n=%d, L=%d, %d shots (%d rounds, settings interleaved; servers in this JVM on 127.0.0.1, %d CPUs)%n",
                 n, layers, shots, repeats, o.get("cpus").asInt());
-        w.printf("  in-process              %8.3f s%n", o.get("inProcessSeconds").asDouble());
-        w.printf("  remote, shared secret   %8.3f s   ×%.2f%n", o.get("remoteSharedSecretSeconds").asDouble(), o.get("ratioSharedSecret").asDouble());
-        w.printf("  remote, mutual TLS      %8.3f s   ×%.2f%n", o.get("remoteMutualTlsSeconds").asDouble(), o.get("ratioMutualTls").asDouble());
+        w.printf("  %-22s %9s %9s %9s %9s %9s%n", "", "median s", "min s", "CPU s", "×median", "×min");
+        for (String k : new String[] {"inProcess", "remoteSharedSecret", "remoteMutualTls"}) {
+            boolean base = k.equals("inProcess");
+            w.printf("  %-22s %9.3f %9.3f %9.3f %9s %9s%n", k, o.get(k + "Seconds").asDouble(), o.get(k + "MinSeconds").asDouble(),
+                    o.get(k + "CpuSeconds").asDouble(), base ? "1" : String.format("%.2f", o.get(k + "Ratio").asDouble()),
+                    base ? "1" : String.format("%.2f", o.get(k + "MinRatio").asDouble()));
+        }
         w.printf("  wire bytes per inference %d (relayed: each hop twice); outcomes identical to in-process%n", o.get("wireBytesPerInference").asLong());
         if (o.has("transferQubits")) {
             w.printf("transfer of 2^%d amplitudes (%d payload bytes), relayed alice→coordinator→bob, best of 3%n",

@@ -1,6 +1,7 @@
 package org.qdl.net;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.Consumer;
@@ -40,7 +41,7 @@ public final class AmplitudeCodec {
     private static ByteString pack(double[] a, int off, int len) {
         ByteBuffer b = ByteBuffer.allocate(len * 8).order(ByteOrder.LITTLE_ENDIAN);
         b.asDoubleBuffer().put(a, off, len);
-        return ByteString.copyFrom(b.array()); // protobuf has no public zero-copy wrap; one copy per chunk
+        return UnsafeByteOperations.unsafeWrap(b.array()); // no second copy: the array is never written again
     }
 
     /**

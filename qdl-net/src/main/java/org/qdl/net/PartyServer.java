@@ -27,6 +27,9 @@ public final class PartyServer implements AutoCloseable {
     /** Largest inbound message: chunks are ~2 MiB, so anything over gRPC's default 4 MiB is garbage. */
     public static final int MAX_MESSAGE_BYTES = 4 << 20;
 
+    /** HTTP/2 window: several 2 MiB chunks in flight, so loopback transfers are not window-bound. */
+    static final int FLOW_CONTROL_WINDOW = 16 << 20;
+
     /**
      * Server settings. {@code exactExpectation}: whether the validation-only RPC is served;
      * {@code maxQubits}: largest register accepted or created; {@code maxSessions}: open sessions at once.
@@ -98,6 +101,7 @@ public final class PartyServer implements AutoCloseable {
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), creds)
                 .executor(executor)
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+                .flowControlWindow(FLOW_CONTROL_WINDOW)
                 .addService(ServerInterceptors.intercept(service, interceptors))
                 .build();
         try {

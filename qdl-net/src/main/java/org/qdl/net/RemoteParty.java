@@ -6,7 +6,6 @@ import io.grpc.ChannelCredentials;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ForwardingClientCall;
-import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
@@ -14,6 +13,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.Collections;
@@ -102,8 +102,9 @@ public final class RemoteParty implements Party, AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidInputException("cannot load the TLS files for reaching party " + address.party() + ": " + e.getMessage());
         }
-        ManagedChannel ch = Grpc.newChannelBuilderForAddress(address.host(), address.port(), creds)
+        ManagedChannel ch = NettyChannelBuilder.forAddress(address.host(), address.port(), creds)
                 .maxInboundMessageSize(MAX_REPLY_BYTES)
+                .flowControlWindow(PartyServer.FLOW_CONTROL_WINDOW)
                 .intercept(new Credentials(settings, address.party()))
                 .build();
         return new RemoteParty(address, settings, ch);
