@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
                 + "with every qubit and classical bit that crosses a link counted.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
+            org.qdl.cli.claims.ExpressivityCommand.class,
+            org.qdl.cli.claims.LinearCommand.class,
+            org.qdl.cli.claims.PrivacyCommand.class,
             PartyCommand.class,
         })
 public final class Main implements Runnable {

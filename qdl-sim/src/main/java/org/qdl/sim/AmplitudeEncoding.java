@@ -26,22 +26,30 @@ public final class AmplitudeEncoding {
         if (im != null && im.length != re.length) {
             throw new InvalidInputException("real and imaginary parts differ in length: " + re.length + " vs " + im.length);
         }
-        double s = 0;
+        // Sum squares of x/max|x_i| so that entries near the double range neither overflow nor underflow.
+        double scale = 0;
         for (int i = 0; i < re.length; i++) {
             double a = re[i], b = im == null ? 0 : im[i];
             if (!Double.isFinite(a) || !Double.isFinite(b)) {
                 throw new InvalidInputException("cannot encode entry " + i + " = " + (im == null ? a : new Complex(a, b)) + ": entries must be finite");
             }
+            scale = Math.max(scale, Math.max(Math.abs(a), Math.abs(b)));
+        }
+        if (!(scale > 0)) throw new InvalidInputException("cannot amplitude-encode the zero vector (length " + re.length + ")");
+        double s = 0;
+        for (int i = 0; i < re.length; i++) {
+            double a = re[i] / scale, b = im == null ? 0 : im[i] / scale;
             s += a * a + b * b;
         }
-        double norm = Math.sqrt(s);
-        if (!(norm > 0)) throw new InvalidInputException("cannot amplitude-encode the zero vector (length " + re.length + ")");
+        double unit = Math.sqrt(s); // ‖x‖ / scale
+        double norm = scale * unit;
+        if (!Double.isFinite(norm)) throw new InvalidInputException("the norm of the vector to encode overflows a double (entries up to " + scale + ")");
         int n = qubitsFor(re.length);
         StateVector st = StateVector.zeros(n);
         double[] sr = st.realArray(), si = st.imagArray();
         for (int i = 0; i < re.length; i++) {
-            sr[i] = re[i] / norm;
-            if (im != null) si[i] = im[i] / norm;
+            sr[i] = re[i] / scale / unit;
+            if (im != null) si[i] = im[i] / scale / unit;
         }
         return new Encoded(st, norm, re.length);
     }

@@ -52,17 +52,16 @@ public final class Measurement {
 
         double[] u = new double[shots];
         for (int k = 0; k < shots; k++) u[k] = rng.nextDouble() * total;
-        Integer[] order = new Integer[shots];
-        for (int k = 0; k < shots; k++) order[k] = k;
-        Arrays.sort(order, (x, y) -> Double.compare(u[x], u[y]));
-
-        int[] out = new int[shots];
+        // Resolve the targets in ascending order (one forward walk), then hand each draw its outcome.
+        // Primitive arrays only: equal targets get equal outcomes, so a binary search finds the right one.
+        double[] sorted = u.clone();
+        Arrays.sort(sorted);
+        int[] sortedOut = new int[shots];
         int c = 0, i = 0;
         double acc = 0;
         boolean inChunk = false;
         for (int rank = 0; rank < shots; rank++) {
-            int k = order[rank];
-            double target = u[k];
+            double target = sorted[rank];
             if (!inChunk || target >= cum[c + 1]) {
                 // jump to the chunk holding the target (chunks are independent of thread count)
                 while (c < chunks - 1 && target >= cum[c + 1]) c++;
@@ -75,10 +74,23 @@ public final class Measurement {
                 acc += re[i] * re[i] + im[i] * im[i];
                 i++;
             }
-            // step over zero-probability tail entries cannot happen: i only advances past mass ≤ target
-            out[k] = i;
+            sortedOut[rank] = nonZeroNear(re, im, i, c * chunk, end);
         }
+        int[] out = new int[shots];
+        for (int k = 0; k < shots; k++) out[k] = sortedOut[Arrays.binarySearch(sorted, u[k])];
         return new Shots(s.numQubits(), out);
+    }
+
+    /**
+     * Index i itself unless its amplitude is exactly zero, which can only happen when rounding puts a
+     * target at the very end of a chunk: then the nearest earlier (else later) index with weight, so
+     * an impossible outcome is never reported. Leaves the scan position untouched.
+     */
+    private static int nonZeroNear(double[] re, double[] im, int i, int from, int end) {
+        if (re[i] != 0 || im[i] != 0) return i;
+        for (int j = i - 1; j >= from; j--) if (re[j] != 0 || im[j] != 0) return j;
+        for (int j = i + 1; j < end; j++) if (re[j] != 0 || im[j] != 0) return j;
+        return i;
     }
 
     /** Probabilities of the 2^k outcomes of measuring {@code qubits} (qubits[0] is bit 0 of the outcome). */

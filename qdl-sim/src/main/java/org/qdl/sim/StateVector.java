@@ -8,6 +8,8 @@ package org.qdl.sim;
 public final class StateVector {
     /** Largest register: 2^30 amplitudes is the largest power of two a Java array can index. */
     public static final int MAX_QUBITS = 30;
+    /** Largest register for whole-register dense matrices (a 2^12×2^12 complex matrix is 256 MiB). */
+    public static final int MAX_DENSE_QUBITS = 12;
 
     private final int n;
     private final double[] re;
@@ -76,6 +78,40 @@ public final class StateVector {
             }
         }
         return s;
+    }
+
+    /**
+     * The basis state written as a bitstring, qubit n−1 first (OpenQASM/Qiskit display order), so
+     * {@code "01"} is qubit 0 = 1, qubit 1 = 0.
+     */
+    public static StateVector basis(String bits) {
+        String b = bits.trim();
+        if (b.isEmpty() || !b.matches("[01]+")) throw new InvalidInputException("basis state \"" + bits + "\" must be a string of 0s and 1s");
+        if (b.length() > MAX_QUBITS) throw new InvalidInputException("basis state \"" + bits + "\" has " + b.length() + " qubits; at most " + MAX_QUBITS);
+        return basis(b.length(), Long.parseLong(b, 2));
+    }
+
+    /** The product of single-qubit states given by real angles: qubit q is cos(θ_q/2)|0⟩ + e^{iφ_q} sin(θ_q/2)|1⟩. */
+    public static StateVector productBloch(double[] theta, double[] phi) {
+        if (theta.length != phi.length) throw new InvalidInputException("need as many θ as φ angles: " + theta.length + " vs " + phi.length);
+        double[][] f = new double[theta.length][];
+        for (int q = 0; q < theta.length; q++) {
+            if (!Double.isFinite(theta[q]) || !Double.isFinite(phi[q])) throw new InvalidInputException("qubit " + q + " angles are not finite: θ=" + theta[q] + ", φ=" + phi[q]);
+            double c = Math.cos(theta[q] / 2), s = Math.sin(theta[q] / 2);
+            f[q] = new double[] {c, 0, s * Math.cos(phi[q]), s * Math.sin(phi[q])};
+        }
+        return product(f);
+    }
+
+    /**
+     * Applies a dense 2^n×2^n unitary to the whole register (n ≤ {@value #MAX_DENSE_QUBITS}; qubit 0
+     * is bit 0 of the matrix index). Uses one extra state-sized buffer.
+     */
+    public void applyUnitary(ComplexMatrix u) {
+        if (n > MAX_DENSE_QUBITS) throw new InvalidInputException("a whole-register unitary is limited to " + MAX_DENSE_QUBITS + " qubits, the register has " + n);
+        if (u.dim() != re.length) throw new InvalidInputException("a " + u.dim() + "×" + u.dim() + " matrix cannot act on a " + n + "-qubit register (needs " + re.length + "×" + re.length + ")");
+        u.requireUnitary("the whole-register matrix");
+        Kernels.applyFull(this, u);
     }
 
     /** A state with the given amplitudes (copied); the length must be 2^n. Not normalised. */

@@ -1,0 +1,107 @@
+package org.qdl.claims;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.qdl.protocol.LayerShape;
+import org.qdl.protocol.Party;
+import org.qdl.protocol.ProtocolException;
+import org.qdl.protocol.Register;
+import org.qdl.sim.InvalidInputException;
+import org.qdl.sim.StateVector;
+
+/**
+ * A party that only receives registers and measures them in its own way (no data to encode, no
+ * layers): the base of the claims' receivers, which measure in bases a dense observable could not
+ * express at large N. Subclasses read a held register's state through {@link #state(Register)}.
+ */
+public abstract class ReceivingParty implements Party {
+    private final String name;
+    private final Map<String, StateVector> registers = new LinkedHashMap<>();
+
+    protected ReceivingParty(String name) {
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            throw new InvalidInputException("party name '" + name + "' must start with a letter and use only letters, digits, '_' and '-'");
+        }
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> dataKeys() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> layerKeys() {
+        return Set.of();
+    }
+
+    @Override
+    public LayerShape layerShape(String layerKey) {
+        throw new ProtocolException(name + " holds no layer named " + layerKey);
+    }
+
+    @Override
+    public int dataLength(String dataKey) {
+        throw new ProtocolException(name + " holds no data named " + dataKey);
+    }
+
+    @Override
+    public Register encode(String dataKey, int ancillas) {
+        throw new ProtocolException(name + " holds no data named " + dataKey);
+    }
+
+    @Override
+    public double dataNorm(String dataKey) {
+        throw new ProtocolException(name + " holds no data named " + dataKey);
+    }
+
+    @Override
+    public void apply(String layerKey, Register register) {
+        throw new ProtocolException(name + " holds no layer named " + layerKey);
+    }
+
+    @Override
+    public void applyInverse(String layerKey, Register register) {
+        throw new ProtocolException(name + " holds no layer named " + layerKey);
+    }
+
+    @Override
+    public synchronized StateVector release(Register register) {
+        StateVector s = state(register);
+        registers.remove(register.id());
+        return s;
+    }
+
+    @Override
+    public synchronized void accept(Register register, StateVector state) {
+        if (registers.containsKey(register.id())) throw new ProtocolException(name + " already holds register " + register.id());
+        if (state.numQubits() != register.numQubits()) {
+            throw new ProtocolException("register " + register.id() + " has " + register.numQubits() + " qubits but the delivered state has " + state.numQubits());
+        }
+        registers.put(register.id(), state);
+    }
+
+    @Override
+    public synchronized void discard(Register register) {
+        state(register);
+        registers.remove(register.id());
+    }
+
+    /** The state of a register this party holds (its own measurement apparatus reads it). */
+    protected synchronized StateVector state(Register r) {
+        StateVector s = registers.get(r.id());
+        if (s == null || !r.holder().equals(name)) throw new ProtocolException(name + " cannot act on register " + r.id() + ": it is held by " + r.holder());
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "Party[" + name + "]";
+    }
+}

@@ -1,0 +1,125 @@
+package org.qdl.sim.qasm;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import org.qdl.sim.Gates;
+import org.qdl.sim.InvalidInputException;
+import org.qdl.sim.Measurement;
+import org.qdl.sim.MatrixGate;
+import org.qdl.sim.StateVector;
+
+/**
+ * Executes a {@link QasmProgram}. A static program (measurements only at the end of each qubit's
+ * life, no reset or if) runs its gates once and draws every shot from the final state, which stays
+ * unmeasured so that expectation values are exact. A dynamic program is simulated shot by shot with
+ * collapse; the gates before its first measure/reset/if run once and are reused.
+ * All randomness comes from one {@link SplittableRandom} seeded by the caller, consumed in a fixed
+ * order, so the same seed gives the same counts whatever the thread count.
+ */
+public final class QasmRunner {
+    private QasmRunner() {}
+
+    /**
+     * The outcome of a run. {@code counts} keys are classical registers as bitstrings (bit size−1
+     * first), the last-declared register leftmost and registers separated by a space (the Qiskit
+     * convention); a program that never measures is counted on full-register bitstrings (qubit n−1
+     * first). {@code state} is the pre-measurement final state when {@code stateIsExact}, else the
+     * state at the end of the last shot.
+     */
+    public record Result(QasmProgram program, int shots, long seed, Map<String, Integer> counts, StateVector state,
+            boolean stateIsExact) {
+        public Result {
+            counts = Collections.unmodifiableMap(new TreeMap<>(counts));
+        }
+    }
+
+    public static Result run(QasmProgram p, int shots, long seed) {
+        if (shots < 0) throw new InvalidInputException("number of shots must be non-negative, got " + shots);
+        return p.isDynamic() ? runDynamic(p, shots, seed) : runStatic(p, shots, seed);
+    }
+
+    private static Result runStatic(QasmProgram p, int shots, long seed) {
+        StateVector s = StateVector.zero(p.numQubits());
+        int[] source = new int[p.numClbits()]; // the qubit each classical bit last measured, or −1
+        java.util.Arrays.fill(source, -1);
+        for (Op o : p.ops()) {
+            if (o instanceof Op.Apply a) a.gate().apply(s);
+            else if (o instanceof Op.Measure m) source[m.clbit()] = m.qubit();
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        if (shots > 0) {
+            Measurement.Shots sh = Measurement.sample(s, shots, new SplittableRandom(seed));
+            boolean measures = p.measures();
+            for (int outcome : sh.outcomes()) {
+                String key;
+                if (measures) {
+                    long bits = 0;
+                    for (int c = 0; c < source.length; c++) if (source[c] >= 0 && (outcome >>> source[c] & 1) != 0) bits |= 1L << c;
+                    key = classicalKey(p, bits);
+                } else {
+                    key = Measurement.Shots.bitstring(outcome, p.numQubits());
+                }
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        return new Result(p, shots, seed, counts, s, true);
+    }
+
+    private static Result runDynamic(QasmProgram p, int shots, long seed) {
+        List<Op> ops = p.ops();
+        int first = 0;
+        StateVector prefix = StateVector.zero(p.numQubits());
+        while (first < ops.size() && ops.get(first) instanceof Op.Apply a) {
+            a.gate().apply(prefix);
+            first++;
+        }
+        StateVector s = prefix.copy();
+        RandomGenerator rng = new SplittableRandom(seed);
+        Map<String, Integer> counts = new TreeMap<>();
+        boolean measures = p.measures();
+        List<Op> rest = ops.subList(first, ops.size());
+        for (int shot = 0; shot < Math.max(1, shots); shot++) {
+            if (shot > 0) s.copyFrom(prefix);
+            long bits = execute(rest, s, 0L, rng);
+            if (shots == 0) break;
+            String key = measures ? classicalKey(p, bits)
+                    : Measurement.Shots.bitstring(Measurement.sample(s, 1, rng).outcomes()[0], p.numQubits());
+            counts.merge(key, 1, Integer::sum);
+        }
+        return new Result(p, shots, seed, counts, s, false);
+    }
+
+    /** Runs ops on s with collapse; returns the classical bits afterwards. */
+    private static long execute(List<Op> ops, StateVector s, long bits, RandomGenerator rng) {
+        for (Op o : ops) {
+            if (o instanceof Op.Apply a) {
+                a.gate().apply(s);
+            } else if (o instanceof Op.Measure m) {
+                int v = Measurement.measure(s, rng, m.qubit());
+                bits = v == 1 ? bits | 1L << m.clbit() : bits & ~(1L << m.clbit());
+            } else if (o instanceof Op.Reset r) {
+                if (Measurement.measure(s, rng, r.qubit()) == 1) MatrixGate.of("x", Gates.X, r.qubit()).apply(s);
+            } else if (o instanceof Op.Conditional c) {
+                long mask = c.size() >= 64 ? -1L : (1L << c.size()) - 1;
+                if ((bits >>> c.offset() & mask) == c.value()) bits = execute(c.body(), s, bits, rng);
+            }
+        }
+        return bits;
+    }
+
+    /** The classical bits as "creg_last … creg_first", each register written bit size−1 first. */
+    static String classicalKey(QasmProgram p, long bits) {
+        StringBuilder sb = new StringBuilder();
+        List<Register> cregs = p.cregs();
+        for (int r = cregs.size() - 1; r >= 0; r--) {
+            Register reg = cregs.get(r);
+            if (sb.length() > 0) sb.append(' ');
+            for (int b = reg.size() - 1; b >= 0; b--) sb.append((bits >>> (reg.offset() + b) & 1) != 0 ? '1' : '0');
+        }
+        return sb.toString();
+    }
+}
