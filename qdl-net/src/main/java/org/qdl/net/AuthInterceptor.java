@@ -58,7 +58,9 @@ final class AuthInterceptor implements ServerInterceptor {
             }
             identity = claimed;
         }
-        if (!allowedClients.contains(identity)) {
+        // Accept is also how peers deliver registers (SendTo); the session decides whom it takes them from.
+        boolean delivery = call.getMethodDescriptor().getBareMethodName().equals("Accept");
+        if (!delivery && !allowedClients.contains(identity)) {
             return reject(call, Status.PERMISSION_DENIED, "client '" + identity + "' may not drive party " + party + " (allowed: " + allowedClients + ")");
         }
         return Contexts.interceptCall(Context.current().withValue(IDENTITY, identity), call, headers, next);

@@ -2,6 +2,8 @@ package org.qdl.net;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.ProtocolException;
@@ -14,17 +16,33 @@ import org.qdl.protocol.ProtocolException;
  * opened are closed before the error propagates.
  */
 public final class Coordinator implements AutoCloseable {
-    private final GrpcTransport transport = new GrpcTransport();
-    private final Network network = new Network(transport);
+    private final GrpcTransport transport;
+    private final Network network;
     private final List<RemoteParty> remote = new ArrayList<>();
 
-    private Coordinator() {}
+    private Coordinator(GrpcTransport.Route route) {
+        transport = new GrpcTransport(route);
+        network = new Network(transport);
+    }
 
+    /** Remote parties exchange registers directly ({@link GrpcTransport.Route#DIRECT}). */
     public static Coordinator connect(Collection<PartyAddress> remoteParties, Collection<PartyState> localParties, ClientSettings settings) {
-        Coordinator c = new Coordinator();
+        return connect(remoteParties, localParties, settings, GrpcTransport.Route.DIRECT);
+    }
+
+    public static Coordinator connect(Collection<PartyAddress> remoteParties, Collection<PartyState> localParties, ClientSettings settings,
+                                      GrpcTransport.Route route) {
+        Coordinator c = new Coordinator(route);
+        Set<String> names = new HashSet<>();
+        for (PartyAddress a : remoteParties) names.add(a.party());
         try {
             for (PartyAddress a : remoteParties) {
-                RemoteParty p = RemoteParty.connect(a, settings);
+                Set<String> peers = new HashSet<>();
+                if (route == GrpcTransport.Route.DIRECT) {
+                    peers.addAll(names);
+                    peers.remove(a.party());
+                }
+                RemoteParty p = RemoteParty.connect(a, settings, peers);
                 c.remote.add(p);
                 c.network.add(p);
             }

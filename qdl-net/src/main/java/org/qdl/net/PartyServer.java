@@ -71,12 +71,14 @@ public final class PartyServer implements AutoCloseable {
     private final Server server;
     private final ExecutorService executor;
     private final PartyService service;
+    private final PeerClients peers;
 
-    private PartyServer(String name, Server server, ExecutorService executor, PartyService service) {
+    private PartyServer(String name, Server server, ExecutorService executor, PartyService service, PeerClients peers) {
         this.name = name;
         this.server = server;
         this.executor = executor;
         this.service = service;
+        this.peers = peers;
     }
 
     /** Starts serving {@code state} on host:port (port 0 picks a free one). */
@@ -94,7 +96,8 @@ public final class PartyServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        PartyService service = new PartyService(state.name(), state::newParty, options);
+        PeerClients peers = new PeerClients(state.name(), security);
+        PartyService service = new PartyService(state.name(), state::newParty, options, peers);
         List<ServerInterceptor> interceptors = new ArrayList<>(options.extraInterceptors());
         interceptors.add(new AuthInterceptor(state.name(), security, options.allowedClients())); // last added runs first
         // Netty's builder is the public way to bind one address (Grpc.newServerBuilderForPort binds all).
@@ -108,9 +111,10 @@ public final class PartyServer implements AutoCloseable {
             server.start();
         } catch (IOException e) {
             executor.shutdownNow();
+            peers.close();
             throw new InvalidInputException("party " + state.name() + " cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
-        return new PartyServer(state.name(), server, executor, service);
+        return new PartyServer(state.name(), server, executor, service, peers);
     }
 
     public String name() {
@@ -129,6 +133,7 @@ public final class PartyServer implements AutoCloseable {
     public void kill() {
         server.shutdownNow();
         executor.shutdownNow();
+        peers.close();
     }
 
     public boolean isTerminated() {
@@ -146,6 +151,7 @@ public final class PartyServer implements AutoCloseable {
             if (!server.awaitTermination(2, TimeUnit.SECONDS)) server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             executor.shutdown();
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) executor.shutdownNow();
+            peers.close();
         } catch (InterruptedException e) {
             server.shutdownNow();
             executor.shutdownNow();

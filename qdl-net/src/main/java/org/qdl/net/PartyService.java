@@ -26,6 +26,7 @@ import org.qdl.net.proto.PartyServiceGrpc;
 import org.qdl.net.proto.RegisterHandle;
 import org.qdl.net.proto.RegisterRef;
 import org.qdl.net.proto.SessionInfo;
+import org.qdl.net.proto.SendToRequest;
 import org.qdl.net.proto.SessionRef;
 import org.qdl.protocol.LayerShape;
 import org.qdl.protocol.LocalParty;
@@ -46,12 +47,14 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
     private final String name;
     private final Supplier<LocalParty> newParty;
     private final PartyServer.Options options;
+    private final PeerClients peers;
     private final Map<String, PartySession> sessions = new ConcurrentHashMap<>();
 
-    PartyService(String name, Supplier<LocalParty> newParty, PartyServer.Options options) {
+    PartyService(String name, Supplier<LocalParty> newParty, PartyServer.Options options, PeerClients peers) {
         this.name = name;
         this.newParty = newParty;
         this.options = options;
+        this.peers = peers;
     }
 
     int sessionCount() {
@@ -71,7 +74,8 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
                 throw fail(Status.RESOURCE_EXHAUSTED, "party " + name + " already has " + sessions.size() + " open sessions (limit " + options.maxSessions() + ")");
             }
             LocalParty p = newParty.get();
-            PartySession s = new PartySession(UUID.randomUUID().toString(), AuthInterceptor.IDENTITY.get(), p);
+            PartySession s = new PartySession(UUID.randomUUID().toString(), AuthInterceptor.IDENTITY.get(), p,
+                    new java.util.HashSet<>(req.getAcceptFromList()));
             sessions.put(s.id, s);
             SessionInfo.Builder b = SessionInfo.newBuilder().setSession(s.id).setParty(name).setProtocolVersion(PROTOCOL_VERSION)
                     .setExactExpectationEnabled(options.exactExpectation()).setMaxQubits(options.maxQubits());
@@ -220,7 +224,7 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
                 if (failed) return;
                 try {
                     if (asm.register() == null) {
-                        PartySession s = session(c.getSession());
+                        PartySession s = deliverySession(c.getSession());
                         if (s.has(c.getRegister())) throw new InvalidInputException(name + " already holds register " + c.getRegister());
                     }
                     asm.add(c);
@@ -240,7 +244,7 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
                 if (failed) return;
                 answer(out, () -> {
                     StateVector st = asm.finish();
-                    PartySession s = session(asm.session());
+                    PartySession s = deliverySession(asm.session());
                     Register r = new Register(asm.register(), asm.qubits(), name);
                     s.party.accept(r, st);
                     s.holds(r);
@@ -248,6 +252,29 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
                 });
             }
         };
+    }
+
+    /** Party-to-party transfer: release the register here and stream it into the peer's session. */
+    @Override
+    public void sendTo(SendToRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            Register r = s.register(req.getRegister());
+            StateVector st = s.party.release(r);
+            s.gone(r.id());
+            return Ack.newBuilder().setCount(peers.deliver(req.getPeer(), r.id(), st)).build();
+        });
+    }
+
+    /** The session a register is delivered into: its owner's, or a party the owner named. */
+    private PartySession deliverySession(String id) {
+        PartySession s = sessions.get(id);
+        if (s == null) throw fail(Status.NOT_FOUND, "party " + name + " has no open session " + id + " (closed, or the server restarted)");
+        String caller = AuthInterceptor.IDENTITY.get();
+        if (!s.owner.equals(caller) && !s.acceptFrom.contains(caller)) {
+            throw fail(Status.PERMISSION_DENIED, "'" + caller + "' may not deliver registers into session " + id + " of party " + name);
+        }
+        return s;
     }
 
     private PartySession session(String id) {

@@ -3,6 +3,7 @@ package org.qdl.net;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.ProtocolException;
@@ -19,13 +20,16 @@ final class PartySession {
     final String id;
     final String owner;
     final LocalParty party;
+    /** Parties that may deliver registers into this session (party-to-party transfers). */
+    final Set<String> acceptFrom;
     private final Map<String, Integer> widths = new ConcurrentHashMap<>();
     private final List<Inbound> inbox = new ArrayList<>();
 
-    PartySession(String id, String owner, LocalParty party) {
+    PartySession(String id, String owner, LocalParty party, Set<String> acceptFrom) {
         this.id = id;
         this.owner = owner;
         this.party = party;
+        this.acceptFrom = Set.copyOf(acceptFrom);
     }
 
     /** The handle of a register this session's party holds. */

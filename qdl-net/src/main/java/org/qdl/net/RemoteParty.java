@@ -41,6 +41,8 @@ import org.qdl.net.proto.PartyServiceGrpc;
 import org.qdl.net.proto.RegisterHandle;
 import org.qdl.net.proto.RegisterRef;
 import org.qdl.net.proto.SessionInfo;
+import org.qdl.net.proto.SendToRequest;
+import org.qdl.net.proto.PeerRef;
 import org.qdl.net.proto.SessionRef;
 import org.qdl.protocol.LayerShape;
 import org.qdl.protocol.NumberEncoding;
@@ -70,7 +72,7 @@ public final class RemoteParty implements Party, AutoCloseable {
     private final Map<String, DataInfo> data = new LinkedHashMap<>();
     private final Map<String, LayerInfo> layers = new LinkedHashMap<>();
 
-    private RemoteParty(PartyAddress address, ClientSettings settings, ManagedChannel channel) {
+    private RemoteParty(PartyAddress address, ClientSettings settings, ManagedChannel channel, Set<String> acceptFrom) {
         this.address = address;
         this.settings = settings;
         this.channel = channel;
@@ -79,7 +81,7 @@ public final class RemoteParty implements Party, AutoCloseable {
         SessionInfo s;
         try {
             s = call("open session", () -> stub().openSession(OpenSessionRequest.newBuilder()
-                    .setParty(address.party()).setProtocolVersion(PartyService.PROTOCOL_VERSION).build()));
+                    .setParty(address.party()).setProtocolVersion(PartyService.PROTOCOL_VERSION).addAllAcceptFrom(acceptFrom).build()));
         } catch (RuntimeException e) {
             shutdown();
             throw e;
@@ -91,9 +93,22 @@ public final class RemoteParty implements Party, AutoCloseable {
 
     /** Connects to the party at {@code address} and opens a session. */
     public static RemoteParty connect(PartyAddress address, ClientSettings settings) {
+        return connect(address, settings, Set.of());
+    }
+
+    /**
+     * Connects and opens a session into which the parties {@code acceptFrom} may deliver registers
+     * directly (party-to-party transfers, {@link GrpcTransport.Route#DIRECT}).
+     */
+    public static RemoteParty connect(PartyAddress address, ClientSettings settings, Set<String> acceptFrom) {
+        return new RemoteParty(address, settings, channel(address, settings.security(), settings.clientName()), acceptFrom);
+    }
+
+    /** A channel to a party server that authenticates as {@code clientName} and expects {@code address.party()}. */
+    static ManagedChannel channel(PartyAddress address, Security security, String clientName) {
         ChannelCredentials creds;
         try {
-            if (settings.security() instanceof Security.MutualTls t) {
+            if (security instanceof Security.MutualTls t) {
                 creds = TlsChannelCredentials.newBuilder().keyManager(t.certificate().toFile(), t.privateKey().toFile())
                         .trustManager(new PartyTrustManager(t.caCertificate(), address.party())).build();
             } else {
@@ -102,12 +117,11 @@ public final class RemoteParty implements Party, AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new InvalidInputException("cannot load the TLS files for reaching party " + address.party() + ": " + e.getMessage());
         }
-        ManagedChannel ch = NettyChannelBuilder.forAddress(address.host(), address.port(), creds)
+        return NettyChannelBuilder.forAddress(address.host(), address.port(), creds)
                 .maxInboundMessageSize(MAX_REPLY_BYTES)
                 .flowControlWindow(PartyServer.FLOW_CONTROL_WINDOW)
-                .intercept(new Credentials(settings, address.party()))
+                .intercept(new Credentials(security, clientName, address.party()))
                 .build();
-        return new RemoteParty(address, settings, ch);
     }
 
     public PartyAddress address() {
@@ -274,6 +288,19 @@ public final class RemoteParty implements Party, AutoCloseable {
         });
     }
 
+    /**
+     * Has this party send a register it holds straight to {@code to} (which must have been opened with
+     * this party in its accept-from list); returns the bytes this party sent.
+     */
+    long sendTo(Register r, RemoteParty to, String step) {
+        requireHeld(r);
+        SendToRequest req = SendToRequest.newBuilder().setSession(session()).setRegister(r.id())
+                .setPeer(PeerRef.newBuilder().setParty(to.name()).setHost(to.address.host()).setPort(to.address.port()).setSession(to.session()))
+                .build();
+        return call(step, () -> blocking.withDeadlineAfter(settings.transferDeadline(r.numQubits()).toMillis(), TimeUnit.MILLISECONDS)
+                .sendTo(req)).getCount();
+    }
+
     /** Closes the session (best effort) and the connection, waiting for its threads to stop. */
     @Override
     public void close() {
@@ -300,7 +327,8 @@ public final class RemoteParty implements Party, AutoCloseable {
         return channel.isTerminated();
     }
 
-    private String session() {
+    /** This client's session id at the party (package-private: peers name it in SendTo). */
+    String session() {
         return info.getSession();
     }
 
@@ -355,9 +383,9 @@ public final class RemoteParty implements Party, AutoCloseable {
         private final String client;
         private final String token;
 
-        Credentials(ClientSettings s, String party) {
-            this.client = s.clientName();
-            this.token = s.security() instanceof Security.SharedSecret ss ? HmacToken.of(ss.secret(), client, party) : null;
+        Credentials(Security security, String client, String party) {
+            this.client = client;
+            this.token = security instanceof Security.SharedSecret ss ? HmacToken.of(ss.secret(), client, party) : null;
         }
 
         @Override

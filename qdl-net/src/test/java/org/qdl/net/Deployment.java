@@ -65,11 +65,17 @@ final class Deployment implements AutoCloseable {
         return new ClientSettings(new Security.SharedSecret(SECRET), "coordinator", deadline);
     }
 
-    /** A network whose parties are all remote. */
+    /** A network whose parties are all remote, exchanging registers directly. */
     Network remoteNetwork(ClientSettings settings) {
-        Network net = new Network(new GrpcTransport());
-        for (String name : states.keySet()) net.add(connect(name, settings));
-        return net;
+        return remoteNetwork(settings, GrpcTransport.Route.DIRECT);
+    }
+
+    Network remoteNetwork(ClientSettings settings, GrpcTransport.Route route) {
+        List<PartyAddress> addrs = new ArrayList<>();
+        for (String name : states.keySet()) addrs.add(address(name));
+        Coordinator c = Coordinator.connect(addrs, List.of(), settings, route);
+        clients.addAll(c.remoteParties());
+        return c.network();
     }
 
     /** The same parties in this process. */

@@ -39,6 +39,20 @@ class FaultTest {
     }
 
     @Test
+    void receiverKilledDuringADirectTransferIsNamed() throws Exception {
+        try (Deployment d = new Deployment(6, 6).serve(new Security.SharedSecret(Deployment.SECRET), PartyServer.Options.defaults())) {
+            Network net = d.remoteNetwork(Deployment.secretClient(DEADLINE), GrpcTransport.Route.DIRECT);
+            Register r = net.party("alice").encode("x", 0);
+            d.servers.get("bob").kill(); // alice must deliver straight to bob, who is gone
+            RemotePartyException e = assertTimeoutPreemptively(BOUND,
+                    () -> assertThrows(RemotePartyException.class, () -> net.moveRegister(r, "bob", "state")));
+            assertEquals("bob", e.party());
+            assertTrue(e.getMessage().contains("delivery of register " + r.id() + " to party bob at 127.0.0.1:")
+                    && e.getMessage().contains("transfer " + r.id() + " alice→bob"), e.getMessage());
+        }
+    }
+
+    @Test
     void hungPartyHitsTheDeadlineNamingPartyAndStep() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         ServerInterceptor hangOnU4 = new ServerInterceptor() {

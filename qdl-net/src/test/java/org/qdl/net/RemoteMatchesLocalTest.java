@@ -9,17 +9,20 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.qdl.protocol.Link;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.Register;
 
 class RemoteMatchesLocalTest {
-    @Test
-    void sameSeedsGiveIdenticalOutcomesAndLedgerOverSharedSecret() throws Exception {
+    @ParameterizedTest
+    @EnumSource(GrpcTransport.Route.class)
+    void sameSeedsGiveIdenticalOutcomesAndLedgerOverSharedSecret(GrpcTransport.Route route) throws Exception {
         int n = 8, shots = 500;
         try (Deployment d = new Deployment(n, 11).serve(new Security.SharedSecret(Deployment.SECRET), PartyServer.Options.defaults())) {
             Network local = d.localNetwork();
-            Network remote = d.remoteNetwork(Deployment.secretClient(Duration.ofSeconds(20)));
+            Network remote = d.remoteNetwork(Deployment.secretClient(Duration.ofSeconds(20)), route);
             assertArrayEquals(Deployment.infer(local, shots, 5), Deployment.infer(remote, shots, 5));
             assertEquals(Deployment.model().exactOutput(local), Deployment.model().exactOutput(remote), 0.0);
             // Same logical communication: qubits per directed link and rounds.
@@ -29,9 +32,10 @@ class RemoteMatchesLocalTest {
                 assertEquals(0, local.ledger().stats(l).wireBytes());
             }
             assertEquals(local.ledger().rounds("alice", "bob"), remote.ledger().rounds("alice", "bob"));
-            // Relayed: each hop moves 2^n complex128 amplitudes twice, plus protobuf framing (< 1 %).
+            // Each hop moves 2^n complex128 amplitudes once (direct) or twice (relayed), plus protobuf framing.
             long hops = remote.ledger().total().messages();
-            long payload = hops * 2 * (16L << n);
+            long legs = route == GrpcTransport.Route.DIRECT ? 1 : 2;
+            long payload = hops * legs * (16L << n);
             long wire = remote.ledger().total().wireBytes();
             assertTrue(wire >= payload && wire < payload * 1.01 + hops * 200, "wire bytes " + wire + " vs payload " + payload);
         }

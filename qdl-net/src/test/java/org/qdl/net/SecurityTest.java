@@ -87,7 +87,7 @@ class SecurityTest {
         List<String> methods = new java.util.ArrayList<>();
         for (var m : org.qdl.net.proto.PartyServiceGrpc.getServiceDescriptor().getMethods()) methods.add(m.getBareMethodName());
         assertEquals(List.of("OpenSession", "Encode", "DataNorm", "Apply", "Measure", "ExactExpectation", "Release", "Accept",
-                "Discard", "SendClassical", "CloseSession"), methods);
+                "Discard", "SendClassical", "CloseSession", "SendTo"), methods);
         for (var f : org.qdl.net.proto.SessionInfo.getDescriptor().getFields()) {
             assertTrue(f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.DOUBLE, "SessionInfo carries no real values: " + f.getName());
         }
@@ -95,6 +95,36 @@ class SecurityTest {
             assertTrue(f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.DOUBLE, "LayerInfo carries no parameter values: " + f.getName());
         }
         assertTrue(Files.exists(Path.of("src/main/proto/qdl/party.proto")), "the .proto is checked in");
+    }
+
+    @Test
+    void aPeerMayOnlyDeliverIntoSessionsThatNameIt() throws Exception {
+        try (Deployment d = new Deployment(3, 1).serve(new Security.SharedSecret(Deployment.SECRET), PartyServer.Options.defaults())) {
+            RemoteParty bob = d.connect("bob", Deployment.secretClient(DEADLINE)); // session without accept_from
+            io.grpc.ManagedChannel asAlice = RemoteParty.channel(d.address("bob"), new Security.SharedSecret(Deployment.SECRET), "alice");
+            try {
+                var stub = org.qdl.net.proto.PartyServiceGrpc.newBlockingStub(asAlice).withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS);
+                // Apply (or anything but Accept) is for the coordinator only.
+                io.grpc.StatusRuntimeException drive = assertThrows(io.grpc.StatusRuntimeException.class, () -> stub.apply(
+                        org.qdl.net.proto.ApplyRequest.newBuilder().setLayerKey("U2").setRegister("r").build()));
+                assertEquals(Status.Code.PERMISSION_DENIED, drive.getStatus().getCode());
+                assertTrue(drive.getStatus().getDescription().contains("client 'alice' may not drive party bob"), drive.getMessage());
+                // Accept into a session that did not name alice.
+                RemoteParty aliceClient = d.connect("alice", Deployment.secretClient(DEADLINE));
+                org.qdl.protocol.Register r = aliceClient.encode("x", 0);
+                org.qdl.sim.StateVector st = aliceClient.release(r);
+                var up = new ChunkUpload();
+                org.qdl.net.proto.PartyServiceGrpc.newStub(asAlice).withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS).accept(up);
+                io.grpc.StatusRuntimeException deliver = assertThrows(io.grpc.StatusRuntimeException.class, () -> {
+                    AmplitudeCodec.split(st, bob.session(), r.id(), up::send);
+                    up.finish();
+                });
+                assertEquals(Status.Code.PERMISSION_DENIED, deliver.getStatus().getCode());
+                assertTrue(deliver.getStatus().getDescription().contains("'alice' may not deliver registers into session"), deliver.getMessage());
+            } finally {
+                asAlice.shutdownNow().awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
