@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.qdl.net.CertificateAuthority;
 import org.qdl.net.ClientSettings;
 import org.qdl.net.Coordinator;
+import org.qdl.net.GrpcTransport;
 import org.qdl.net.PartyAddress;
 import org.qdl.net.PartyServer;
 import org.qdl.net.PartyState;
@@ -82,38 +83,43 @@ public final class NetBenchCommand implements Callable<Integer> {
             List<PartyServer> servers = new ArrayList<>();
             List<Coordinator> coordinators = new ArrayList<>();
             try {
-                for (int m = 0; m < 2; m++) {
+                String[] names = {"inProcess", "directSharedSecret", "directMutualTls", "relaySharedSecret"};
+                for (int m = 0; m < 3; m++) {
+                    boolean tls = m == 1;
                     List<PartyAddress> addrs = new ArrayList<>();
                     for (PartyState st : states) {
-                        Security sec = m == 0 ? shared : Security.MutualTls.fromDirectory(tmp, st.name());
+                        Security sec = tls ? Security.MutualTls.fromDirectory(tmp, st.name()) : shared;
                         PartyServer srv = PartyServer.start(st, "127.0.0.1", 0, sec, PartyServer.Options.defaults());
                         servers.add(srv);
                         addrs.add(new PartyAddress(st.name(), "127.0.0.1", srv.port()));
                     }
-                    Security client = m == 0 ? shared : Security.MutualTls.fromDirectory(tmp, "coordinator");
-                    coordinators.add(Coordinator.connect(addrs, List.of(), new ClientSettings(client, "coordinator", Duration.ofSeconds(120))));
+                    Security client = tls ? Security.MutualTls.fromDirectory(tmp, "coordinator") : shared;
+                    coordinators.add(Coordinator.connect(addrs, List.of(), new ClientSettings(client, "coordinator", Duration.ofSeconds(120)),
+                            m == 2 ? GrpcTransport.Route.RELAY : GrpcTransport.Route.DIRECT));
                 }
-                List<Supplier<double[]>> runs = List.of(() -> infer(local, model),
-                        () -> infer(coordinators.get(0).network(), model), () -> infer(coordinators.get(1).network(), model));
-                String[] names = {"inProcess", "remoteSharedSecret", "remoteMutualTls"};
-                double[][] wall = new double[3][repeats], cpu = new double[3][repeats];
+                List<Supplier<double[]>> runs = List.of(() -> infer(local, model), () -> infer(coordinators.get(0).network(), model),
+                        () -> infer(coordinators.get(1).network(), model), () -> infer(coordinators.get(2).network(), model));
+                int k0 = runs.size();
+                double[][] wall = new double[k0][repeats], cpu = new double[k0][repeats];
                 for (Supplier<double[]> r : runs) check(r.get(), reference); // warm-up
-                long before = coordinators.get(0).transport().bytesMoved();
+                long[] before = new long[3];
+                for (int m = 0; m < 3; m++) before[m] = coordinators.get(m).transport().bytesMoved();
                 for (int i = 0; i < repeats; i++) {
                     err.printf("qdl party bench: inference round %d/%d%n", i + 1, repeats);
-                    for (int k = 0; k < 3; k++) {
+                    for (int k = 0; k < k0; k++) {
                         long c0 = cpuNanos(), t0 = System.nanoTime();
                         check(runs.get(k).get(), reference);
                         wall[k][i] = (System.nanoTime() - t0) / 1e9;
                         cpu[k][i] = (cpuNanos() - c0) / 1e9;
                     }
                 }
-                out.put("wireBytesPerInference", (coordinators.get(0).transport().bytesMoved() - before) / repeats).put("identicalOutcomes", true);
-                for (int k = 0; k < 3; k++) {
+                out.put("identicalOutcomes", true);
+                for (int m = 0; m < 3; m++) out.put(names[m + 1] + "WireBytes", (coordinators.get(m).transport().bytesMoved() - before[m]) / repeats);
+                for (int k = 0; k < k0; k++) {
                     out.put(names[k] + "Seconds", median(wall[k])).put(names[k] + "MinSeconds", min(wall[k]))
                             .put(names[k] + "CpuSeconds", median(cpu[k]));
                 }
-                for (int k = 1; k < 3; k++) {
+                for (int k = 1; k < k0; k++) {
                     out.put(names[k] + "Ratio", median(wall[k]) / median(wall[0])).put(names[k] + "MinRatio", min(wall[k]) / min(wall[0]))
                             .put(names[k] + "CpuRatio", median(cpu[k]) / median(cpu[0]));
                 }
@@ -165,19 +171,21 @@ public final class NetBenchCommand implements Callable<Integer> {
         String aliceJson = "{\"name\":\"alice\",\"data\":{\"x\":{\"type\":\"gaussian\",\"length\":" + (1L << transferQubits) + ",\"seed\":3}}}";
         PartyState alice = PartyState.parse(aliceJson, Path.of("."), "alice (generated)");
         PartyState bob = PartyState.parse("{\"name\":\"bob\"}", Path.of("."), "bob (generated)");
-        String[] modes = {"SharedSecret", "MutualTls"};
-        for (int m = 0; m < 2; m++) {
+        String[] modes = {"DirectSharedSecret", "DirectMutualTls", "RelaySharedSecret"};
+        for (int m = 0; m < 3; m++) {
+            boolean tls = m == 1;
             List<PartyServer> servers = new ArrayList<>();
             try {
                 List<PartyAddress> addrs = new ArrayList<>();
                 for (PartyState s : List.of(alice, bob)) {
-                    Security sec = m == 0 ? shared : Security.MutualTls.fromDirectory(tlsDir, s.name());
+                    Security sec = tls ? Security.MutualTls.fromDirectory(tlsDir, s.name()) : shared;
                     PartyServer srv = PartyServer.start(s, "127.0.0.1", 0, sec, PartyServer.Options.defaults());
                     servers.add(srv);
                     addrs.add(new PartyAddress(s.name(), "127.0.0.1", srv.port()));
                 }
-                Security client = m == 0 ? shared : Security.MutualTls.fromDirectory(tlsDir, "coordinator");
-                try (Coordinator c = Coordinator.connect(addrs, List.of(), new ClientSettings(client, "coordinator", Duration.ofSeconds(120)))) {
+                Security client = tls ? Security.MutualTls.fromDirectory(tlsDir, "coordinator") : shared;
+                try (Coordinator c = Coordinator.connect(addrs, List.of(), new ClientSettings(client, "coordinator", Duration.ofSeconds(120)),
+                        m == 2 ? GrpcTransport.Route.RELAY : GrpcTransport.Route.DIRECT)) {
                     Network net = c.network();
                     Register r = net.party("alice").encode("x", 0);
                     double best = Double.MAX_VALUE;
@@ -191,7 +199,8 @@ public final class NetBenchCommand implements Callable<Integer> {
                     }
                     net.party(r.holder()).discard(r);
                     out.put("transfer" + modes[m] + "Seconds", best).put("transfer" + modes[m] + "WireBytes", bytes)
-                            .put("transfer" + modes[m] + "MiBPerSecond", bytes / best / (1 << 20));
+                            .put("transfer" + modes[m] + "MiBPerSecond", bytes / best / (1 << 20))
+                            .put("transfer" + modes[m] + "PayloadMiBPerSecond", (16L << transferQubits) / best / (1 << 20));
                 }
             } finally {
                 for (PartyServer s : servers) s.close();
@@ -208,20 +217,21 @@ public final class NetBenchCommand implements Callable<Integer> {
         }
         w.printf("inference n=%d, L=%d, %d shots (%d rounds, settings interleaved; servers in this JVM on 127.0.0.1, %d CPUs)%n",
                 n, layers, shots, repeats, o.get("cpus").asInt());
-        w.printf("  %-22s %9s %9s %9s %9s %9s%n", "", "median s", "min s", "CPU s", "×median", "×min");
-        for (String k : new String[] {"inProcess", "remoteSharedSecret", "remoteMutualTls"}) {
+        w.printf("  %-20s %9s %9s %9s %9s %9s %14s%n", "", "median s", "min s", "CPU s", "×median", "×min", "wire bytes");
+        for (String k : new String[] {"inProcess", "directSharedSecret", "directMutualTls", "relaySharedSecret"}) {
             boolean base = k.equals("inProcess");
-            w.printf("  %-22s %9.3f %9.3f %9.3f %9s %9s%n", k, o.get(k + "Seconds").asDouble(), o.get(k + "MinSeconds").asDouble(),
+            w.printf("  %-20s %9.3f %9.3f %9.3f %9s %9s %14s%n", k, o.get(k + "Seconds").asDouble(), o.get(k + "MinSeconds").asDouble(),
                     o.get(k + "CpuSeconds").asDouble(), base ? "1" : String.format("%.2f", o.get(k + "Ratio").asDouble()),
-                    base ? "1" : String.format("%.2f", o.get(k + "MinRatio").asDouble()));
+                    base ? "1" : String.format("%.2f", o.get(k + "MinRatio").asDouble()), base ? "0" : o.get(k + "WireBytes").asText());
         }
-        w.printf("  wire bytes per inference %d (relayed: each hop twice); outcomes identical to in-process%n", o.get("wireBytesPerInference").asLong());
+        w.println("  outcomes of every remote run identical to in-process");
         if (o.has("transferQubits")) {
-            w.printf("transfer of 2^%d amplitudes (%d payload bytes), relayed alice→coordinator→bob, best of 3%n",
+            w.printf("transfer of one 2^%d-amplitude register (%d payload bytes) alice→bob, best of 3%n",
                     o.get("transferQubits").asInt(), o.get("transferPayloadBytes").asLong());
-            for (String m : new String[] {"SharedSecret", "MutualTls"}) {
-                w.printf("  %-14s %8.3f s   %d wire bytes   %.0f MiB/s on the wire%n", m.equals("MutualTls") ? "mutual TLS" : "shared secret",
-                        o.get("transfer" + m + "Seconds").asDouble(), o.get("transfer" + m + "WireBytes").asLong(), o.get("transfer" + m + "MiBPerSecond").asDouble());
+            for (String m : new String[] {"DirectSharedSecret", "DirectMutualTls", "RelaySharedSecret"}) {
+                w.printf("  %-20s %8.3f s %12d wire bytes %7.0f MiB/s of amplitudes %7.0f MiB/s on the wire%n", m,
+                        o.get("transfer" + m + "Seconds").asDouble(), o.get("transfer" + m + "WireBytes").asLong(),
+                        o.get("transfer" + m + "PayloadMiBPerSecond").asDouble(), o.get("transfer" + m + "MiBPerSecond").asDouble());
             }
         }
     }

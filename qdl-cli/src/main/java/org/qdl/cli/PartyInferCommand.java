@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qdl.net.ClientSettings;
 import org.qdl.net.Coordinator;
+import org.qdl.net.GrpcTransport;
 import org.qdl.net.PartyAddress;
 import org.qdl.net.PartyState;
 import org.qdl.protocol.Link;
@@ -48,6 +49,10 @@ public final class PartyInferCommand implements Callable<Integer> {
 
     @Option(names = "--deadline", defaultValue = "30", description = "Deadline of every call, seconds. Default: ${DEFAULT-VALUE}.")
     double deadlineSeconds;
+
+    @Option(names = "--route", defaultValue = "direct", description = "How registers travel between remote parties: direct (party to party)"
+            + " or relay (through this coordinator). Default: ${DEFAULT-VALUE}.")
+    String route;
 
     @Option(names = "--data", required = true, paramLabel = "PARTY:KEY", description = "Who holds the input x, and its key.")
     String data;
@@ -88,7 +93,12 @@ public final class PartyInferCommand implements Callable<Integer> {
                 Duration.ofMillis(Math.round(deadlineSeconds * 1000)));
         DistributedModel model = model();
         long t0 = System.nanoTime();
-        try (Coordinator c = Coordinator.connect(addresses, states, settings)) {
+        GrpcTransport.Route how = switch (route) {
+            case "direct" -> GrpcTransport.Route.DIRECT;
+            case "relay" -> GrpcTransport.Route.RELAY;
+            default -> throw new InvalidInputException("--route must be direct or relay, got '" + route + "'");
+        };
+        try (Coordinator c = Coordinator.connect(addresses, states, settings, how)) {
             Network net = c.network();
             model.validate(net);
             double[] out = net.repeated(shots, () -> {
@@ -147,7 +157,7 @@ public final class PartyInferCommand implements Callable<Integer> {
             LinkStats s = e.getValue();
             w.printf("%-16s %10d %12d %12d %16d%n", e.getKey(), s.messages(), s.qubits(), s.classicalBits(), s.wireBytes());
         }
-        w.printf("rounds %d; bytes really moved (one simulated execution, both relay legs) %d; time %.3f s%n",
+        w.printf("rounds %d; bytes really moved on the wire (one simulated execution) %d; time %.3f s%n",
                 net.ledger().totalRounds(), wireMoved, seconds);
     }
 }
