@@ -93,8 +93,7 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
     public void encode(EncodeRequest req, StreamObserver<RegisterHandle> out) {
         answer(out, () -> {
             PartySession s = session(req.getSession());
-            if (!s.party.dataKeys().contains(req.getDataKey())) s.party.dataLength(req.getDataKey()); // throws naming the key
-            int q = org.qdl.sim.AmplitudeEncoding.qubitsFor(s.party.dataLength(req.getDataKey())) + req.getAncillas();
+            int q = org.qdl.sim.AmplitudeEncoding.qubitsFor(s.party.dataLength(req.getDataKey())) + req.getAncillas(); // throws naming an unknown key
             if (q > options.maxQubits()) throw fail(Status.RESOURCE_EXHAUSTED, "a register of " + q + " qubits exceeds party " + name + "'s limit of " + options.maxQubits());
             Register r = s.party.encode(req.getDataKey(), req.getAncillas());
             s.holds(r);

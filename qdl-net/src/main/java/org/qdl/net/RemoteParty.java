@@ -145,7 +145,7 @@ public final class RemoteParty implements Party, AutoCloseable {
 
     @Override
     public Set<String> observableKeys() {
-        return Set.copyOf(info.getObservablesList());
+        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(info.getObservablesList()));
     }
 
     @Override
