@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 + "with every qubit and classical bit that crosses a link counted.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.qdl.cli.learning.TrainCommand.class,
+            org.qdl.cli.learning.GradientsCommand.class,
+            org.qdl.cli.learning.BenchGradientsCommand.class,
             RunCommand.class,
             org.qdl.cli.claims.ExpressivityCommand.class,
             org.qdl.cli.claims.LinearCommand.class,

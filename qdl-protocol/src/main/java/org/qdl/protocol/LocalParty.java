@@ -5,8 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
+import org.qdl.protocol.model.GeneratorOperations;
 import org.qdl.protocol.model.Layer;
 import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.Gates;
+import org.qdl.sim.MatrixGate;
+import org.qdl.sim.PauliString;
+import org.qdl.sim.PauliSum;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.Observable;
 import org.qdl.sim.StateVector;
@@ -208,5 +215,111 @@ public final class LocalParty implements Party {
     @Override
     public String toString() {
         return "Party[" + name + "]";
+    }
+
+    // ---- Gradient protocols (appended).
+
+    @Override
+    public GeneratorStructure generatorStructure(String layerKey) {
+        return GeneratorOperations.structure(layer(layerKey));
+    }
+
+    @Override
+    public synchronized void applyShifted(String layerKey, Register register, int step, double shift) {
+        Layer l = layer(layerKey);
+        requireWidth(l, register, layerKey);
+        GeneratorOperations.applyShifted(l, state(register), step, shift);
+    }
+
+    @Override
+    public synchronized void applyWithControlledGenerator(String layerKey, Register register, int step, int control) {
+        Layer l = layer(layerKey);
+        requireAncilla(l.numQubits(), register, control);
+        GeneratorOperations.applyWithControlledGenerator(l, state(register), step, control);
+    }
+
+    @Override
+    public synchronized void applyHadamard(Register register, int qubit) {
+        StateVector s = state(register);
+        s.checkQubits("Hadamard", qubit);
+        MatrixGate.of("h", Gates.H, qubit).apply(s);
+    }
+
+    @Override
+    public synchronized void applyControlledObservable(String observableKey, Register register, int control) {
+        GeneratorOperations.applyControlledPauli(state(register), unitaryObservable(observableKey), control);
+    }
+
+    @Override
+    public synchronized double[] measureWithAncilla(String observableKey, Register register, int ancilla, char ancillaPauli, int shots, long seed) {
+        StateVector s = state(register);
+        s.checkQubits("ancilla", ancilla);
+        PauliString a = PauliString.single(ancillaPauli, ancilla);
+        List<PauliSum.Term> terms = new ArrayList<>();
+        for (PauliSum.Term t : ObservableMeasurement.asPauliSum(observable(observableKey)).terms()) {
+            PauliString p = t.pauli();
+            if (((p.xMask() | p.zMask()) >>> ancilla & 1) != 0) throw new ProtocolException("observable " + observableKey + " acts on the ancilla qubit " + ancilla);
+            terms.add(new PauliSum.Term(t.coefficient(), PauliString.ofMasks(p.xMask() | a.xMask(), p.zMask() | a.zMask())));
+        }
+        Observable joint = terms.size() == 1 && terms.get(0).coefficient() == 1 ? terms.get(0).pauli() : new PauliSum(terms);
+        double[] out = ObservableMeasurement.sample(joint, s, shots, seed);
+        registers.remove(register.id());
+        return out;
+    }
+
+    @Override
+    public synchronized double[][] measureGeneratorsJointly(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
+        Layer l = layer(layerKey);
+        requireAncilla(l.numQubits(), register, ancilla);
+        double[][] out = GeneratorOperations.measureCommuting(l, state(register), ancilla, shots, groups, seed);
+        registers.remove(register.id());
+        return out;
+    }
+
+    @Override
+    public synchronized double[][] measureGeneratorShadows(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
+        Layer l = layer(layerKey);
+        requireAncilla(l.numQubits(), register, ancilla);
+        double[][] out = GeneratorOperations.measureShadows(l, state(register), ancilla, shots, groups, seed);
+        registers.remove(register.id());
+        return out;
+    }
+
+    @Override
+    public synchronized void updateLayer(String layerKey, double[] delta) {
+        Layer l = layer(layerKey);
+        double[] theta = l.parameters();
+        if (delta.length != theta.length) throw new InvalidInputException("layer " + layerKey + " has " + theta.length + " parameters, the update has " + delta.length);
+        for (int j = 0; j < theta.length; j++) theta[j] += delta[j];
+        l.setParameters(theta);
+    }
+
+    private void requireAncilla(int layerQubits, Register r, int ancilla) {
+        if (ancilla < layerQubits || ancilla >= r.numQubits()) {
+            throw new ProtocolException("ancilla qubit " + ancilla + " must lie above the layer's " + layerQubits
+                    + " qubits inside register " + r.id() + " of " + r.numQubits() + " qubits");
+        }
+    }
+
+    private PauliString unitaryObservable(String key) {
+        Observable o = observable(key);
+        if (o instanceof PauliString p) return p;
+        if (o instanceof PauliSum sum && sum.terms().size() == 1 && Math.abs(sum.terms().get(0).coefficient()) == 1) {
+            if (sum.terms().get(0).coefficient() == 1) return sum.terms().get(0).pauli();
+        }
+        throw new ProtocolException("observable " + key + " of " + name + " must be a single Pauli string (a unitary) to be applied controlled; it is " + o);
+    }
+
+    @Override
+    public double[] outcomeRange(String observableKey) {
+        return ObservableMeasurement.outcomeRange(observable(observableKey));
+    }
+
+    /**
+     * This party's own observable, for exact local references (adjoint differentiation). Like
+     * {@link #ownLayer}, protocol code acting for other parties must not call it.
+     */
+    public Observable ownObservable(String key) {
+        return observable(key);
     }
 }

@@ -67,4 +67,82 @@ public interface Party {
 
     /** Drops a register this party holds (e.g. after the last measurement). */
     void discard(Register register);
+
+    // ---- Gradient protocols (qdl-learning). Appended as default methods that refuse, so parties that
+    // do not take part in training (e.g. pure receivers) need not implement them; LocalParty and a
+    // remote party override them.
+
+    private ProtocolException unsupported(String operation) {
+        return new ProtocolException("party " + name() + " does not support " + operation + " (needed by the gradient protocols)");
+    }
+
+    /** Public structure of a layer's rotations (parameter of each step, locality, commutation). */
+    default GeneratorStructure generatorStructure(String layerKey) {
+        throw unsupported("generatorStructure");
+    }
+
+    /** Applies the layer with rotation step {@code step}'s angle shifted by {@code shift} (parameter shift). */
+    default void applyShifted(String layerKey, Register register, int step, double shift) {
+        throw unsupported("applyShifted");
+    }
+
+    /**
+     * Applies the layer with, right after rotation step {@code step}, a Hadamard on qubit
+     * {@code control} and the generator G_step controlled on it (the holder's half of a Hadamard test).
+     */
+    default void applyWithControlledGenerator(String layerKey, Register register, int step, int control) {
+        throw unsupported("applyWithControlledGenerator");
+    }
+
+    /** Applies a Hadamard to one qubit of a register this party holds (e.g. to prepare an ancilla). */
+    default void applyHadamard(Register register, int qubit) {
+        throw unsupported("applyHadamard");
+    }
+
+    /** Applies the observable (it must be a Pauli string, hence unitary) controlled on {@code control}. */
+    default void applyControlledObservable(String observableKey, Register register, int control) {
+        throw unsupported("applyControlledObservable");
+    }
+
+    /**
+     * Measures O ⊗ σ on {@code shots} copies, σ ∈ {X, Y, Z} a Pauli on qubit {@code ancilla}; each
+     * shot returns the product of the two outcomes. The register is consumed.
+     */
+    default double[] measureWithAncilla(String observableKey, Register register, int ancilla, char ancillaPauli, int shots, long seed) {
+        throw unsupported("measureWithAncilla");
+    }
+
+    /**
+     * Measures all Y_a ⊗ G_j of a layer with qubit-wise commuting generators jointly on
+     * {@code shots} copies; returns the means of the ±1 outcomes per group of shots and step
+     * ([groups][steps]). The register is consumed.
+     */
+    default double[][] measureGeneratorsJointly(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
+        throw unsupported("measureGeneratorsJointly");
+    }
+
+    /**
+     * Classical shadows (random Pauli bases on the generators' qubits, ancilla in Y) of all
+     * Y_a ⊗ G_j; returns group means of the unbiased snapshot estimates ([groups][steps]). The
+     * register is consumed.
+     */
+    default double[][] measureGeneratorShadows(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
+        throw unsupported("measureGeneratorShadows");
+    }
+
+    /**
+     * Adds {@code delta} to the layer's parameters: the holder applies its own optimiser's step, so
+     * the parameter values never leave it.
+     */
+    default void updateLayer(String layerKey, double[] delta) {
+        throw unsupported("updateLayer");
+    }
+
+    /**
+     * Range [lo, hi] of a single-shot outcome of the observable (public: it fixes how many shots a
+     * protocol needs, and reveals only Σ|c_k| of a Pauli sum).
+     */
+    default double[] outcomeRange(String observableKey) {
+        throw unsupported("outcomeRange");
+    }
 }
