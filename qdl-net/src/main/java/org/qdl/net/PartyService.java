@@ -9,6 +9,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.qdl.net.proto.Ack;
+import org.qdl.net.proto.ApplyControlledRequest;
+import org.qdl.net.proto.ApplyShiftedRequest;
+import org.qdl.net.proto.ControlledObservableRequest;
+import org.qdl.net.proto.GeneratorMeasurementRequest;
+import org.qdl.net.proto.GeneratorStructureReply;
+import org.qdl.net.proto.LayerRef;
+import org.qdl.net.proto.Matrix;
+import org.qdl.net.proto.MeasureWithAncillaRequest;
+import org.qdl.net.proto.ObservableRef;
+import org.qdl.net.proto.QubitRequest;
+import org.qdl.net.proto.RangeReply;
+import org.qdl.net.proto.UpdateLayerRequest;
 import org.qdl.net.proto.AmplitudeChunk;
 import org.qdl.net.proto.ApplyRequest;
 import org.qdl.net.proto.ClassicalMessage;
@@ -28,6 +40,7 @@ import org.qdl.net.proto.RegisterRef;
 import org.qdl.net.proto.SessionInfo;
 import org.qdl.net.proto.SendToRequest;
 import org.qdl.net.proto.SessionRef;
+import org.qdl.protocol.GeneratorStructure;
 import org.qdl.protocol.LayerShape;
 import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.Register;
@@ -263,6 +276,114 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
             s.gone(r.id());
             return Ack.newBuilder().setCount(peers.deliver(req.getPeer(), r.id(), st)).build();
         });
+    }
+
+    // ---- Gradient protocols: one RPC per Party method, each on the session's LocalParty.
+
+    @Override
+    public void generatorStructure(LayerRef req, StreamObserver<GeneratorStructureReply> out) {
+        answer(out, () -> {
+            GeneratorStructure g = session(req.getSession()).party.generatorStructure(req.getLayerKey());
+            GeneratorStructureReply.Builder b = GeneratorStructureReply.newBuilder().setMaxLocality(g.maxLocality())
+                    .setDerivativesArePauli(g.derivativesArePauli()).setQubitWiseCommuting(g.qubitWiseCommuting());
+            for (int p : g.stepParameter()) b.addStepParameter(p);
+            return b.build();
+        });
+    }
+
+    @Override
+    public void applyShifted(ApplyShiftedRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            s.party.applyShifted(req.getLayerKey(), s.register(req.getRegister()), req.getStep(), req.getShift());
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void applyWithControlledGenerator(ApplyControlledRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            s.party.applyWithControlledGenerator(req.getLayerKey(), s.register(req.getRegister()), req.getStep(), req.getControl());
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void applyHadamard(QubitRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            s.party.applyHadamard(s.register(req.getRegister()), req.getQubit());
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void applyControlledObservable(ControlledObservableRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            s.party.applyControlledObservable(req.getObservableKey(), s.register(req.getRegister()), req.getControl());
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void measureWithAncilla(MeasureWithAncillaRequest req, StreamObserver<MeasureReply> out) {
+        answer(out, () -> {
+            requireShots(req.getShots());
+            if (!req.getAncillaPauli().matches("[XYZ]")) throw fail(Status.INVALID_ARGUMENT, "ancilla Pauli must be X, Y or Z, got '" + req.getAncillaPauli() + "'");
+            PartySession s = session(req.getSession());
+            Register r = s.register(req.getRegister());
+            double[] v = s.party.measureWithAncilla(req.getObservableKey(), r, req.getAncilla(), req.getAncillaPauli().charAt(0), req.getShots(), req.getSeed());
+            s.gone(r.id());
+            MeasureReply.Builder b = MeasureReply.newBuilder();
+            for (double x : v) b.addOutcomes(x);
+            return b.build();
+        });
+    }
+
+    @Override
+    public void measureGeneratorsJointly(GeneratorMeasurementRequest req, StreamObserver<Matrix> out) {
+        answer(out, () -> generatorMeasurement(req, false));
+    }
+
+    @Override
+    public void measureGeneratorShadows(GeneratorMeasurementRequest req, StreamObserver<Matrix> out) {
+        answer(out, () -> generatorMeasurement(req, true));
+    }
+
+    private Matrix generatorMeasurement(GeneratorMeasurementRequest req, boolean shadows) {
+        requireShots(req.getShots());
+        PartySession s = session(req.getSession());
+        Register r = s.register(req.getRegister());
+        double[][] m = shadows
+                ? s.party.measureGeneratorShadows(req.getLayerKey(), r, req.getAncilla(), req.getShots(), req.getGroups(), req.getSeed())
+                : s.party.measureGeneratorsJointly(req.getLayerKey(), r, req.getAncilla(), req.getShots(), req.getGroups(), req.getSeed());
+        s.gone(r.id());
+        Matrix.Builder b = Matrix.newBuilder().setRows(m.length).setCols(m.length == 0 ? 0 : m[0].length);
+        for (double[] row : m) for (double x : row) b.addValues(x);
+        return b.build();
+    }
+
+    @Override
+    public void updateLayer(UpdateLayerRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            double[] d = req.getDeltaList().stream().mapToDouble(Double::doubleValue).toArray();
+            session(req.getSession()).party.updateLayer(req.getLayerKey(), d);
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void outcomeRange(ObservableRef req, StreamObserver<RangeReply> out) {
+        answer(out, () -> {
+            double[] r = session(req.getSession()).party.outcomeRange(req.getObservableKey());
+            return RangeReply.newBuilder().setLo(r[0]).setHi(r[1]).build();
+        });
+    }
+
+    private static void requireShots(int shots) {
+        if (shots < 1 || shots > MAX_SHOTS) throw fail(Status.INVALID_ARGUMENT, "shots must be in 1.." + MAX_SHOTS + " per call, got " + shots);
     }
 
     /** The session a register is delivered into: its owner's, or a party the owner named. */

@@ -26,6 +26,18 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.qdl.net.proto.Ack;
+import org.qdl.net.proto.ApplyControlledRequest;
+import org.qdl.net.proto.ApplyShiftedRequest;
+import org.qdl.net.proto.ControlledObservableRequest;
+import org.qdl.net.proto.GeneratorMeasurementRequest;
+import org.qdl.net.proto.GeneratorStructureReply;
+import org.qdl.net.proto.LayerRef;
+import org.qdl.net.proto.Matrix;
+import org.qdl.net.proto.MeasureWithAncillaRequest;
+import org.qdl.net.proto.ObservableRef;
+import org.qdl.net.proto.QubitRequest;
+import org.qdl.net.proto.RangeReply;
+import org.qdl.net.proto.UpdateLayerRequest;
 import org.qdl.net.proto.AmplitudeChunk;
 import org.qdl.net.proto.ApplyRequest;
 import org.qdl.net.proto.ClassicalMessage;
@@ -44,6 +56,7 @@ import org.qdl.net.proto.SessionInfo;
 import org.qdl.net.proto.SendToRequest;
 import org.qdl.net.proto.PeerRef;
 import org.qdl.net.proto.SessionRef;
+import org.qdl.protocol.GeneratorStructure;
 import org.qdl.protocol.LayerShape;
 import org.qdl.protocol.NumberEncoding;
 import org.qdl.protocol.Party;
@@ -224,6 +237,95 @@ public final class RemoteParty implements Party, AutoCloseable {
     public void discard(Register r) {
         requireHeld(r);
         call("discard " + r.id(), () -> stub().discard(RegisterRef.newBuilder().setSession(session()).setRegister(r.id()).build()));
+    }
+
+    // ---- Gradient protocols: one RPC each (see party.proto).
+
+    @Override
+    public GeneratorStructure generatorStructure(String layerKey) {
+        GeneratorStructureReply g = call("generator structure of " + layerKey, () -> stub().generatorStructure(
+                LayerRef.newBuilder().setSession(session()).setLayerKey(layerKey).build()));
+        int[] steps = g.getStepParameterList().stream().mapToInt(Integer::intValue).toArray();
+        return new GeneratorStructure(steps, g.getMaxLocality(), g.getDerivativesArePauli(), g.getQubitWiseCommuting());
+    }
+
+    @Override
+    public void applyShifted(String layerKey, Register r, int step, double shift) {
+        requireHeld(r);
+        call("apply " + layerKey + " shifted at step " + step + " to " + r.id(), () -> stub().applyShifted(ApplyShiftedRequest.newBuilder()
+                .setSession(session()).setLayerKey(layerKey).setRegister(r.id()).setStep(step).setShift(shift).build()));
+    }
+
+    @Override
+    public void applyWithControlledGenerator(String layerKey, Register r, int step, int control) {
+        requireHeld(r);
+        call("apply " + layerKey + " with controlled generator " + step + " to " + r.id(), () -> stub().applyWithControlledGenerator(
+                ApplyControlledRequest.newBuilder().setSession(session()).setLayerKey(layerKey).setRegister(r.id())
+                        .setStep(step).setControl(control).build()));
+    }
+
+    @Override
+    public void applyHadamard(Register r, int qubit) {
+        requireHeld(r);
+        call("Hadamard on qubit " + qubit + " of " + r.id(), () -> stub().applyHadamard(QubitRequest.newBuilder()
+                .setSession(session()).setRegister(r.id()).setQubit(qubit).build()));
+    }
+
+    @Override
+    public void applyControlledObservable(String observableKey, Register r, int control) {
+        requireHeld(r);
+        call("controlled " + observableKey + " on " + r.id(), () -> stub().applyControlledObservable(ControlledObservableRequest.newBuilder()
+                .setSession(session()).setObservableKey(observableKey).setRegister(r.id()).setControl(control).build()));
+    }
+
+    @Override
+    public double[] measureWithAncilla(String observableKey, Register r, int ancilla, char ancillaPauli, int shots, long seed) {
+        requireHeld(r);
+        MeasureReply m = call("measure " + observableKey + " with ancilla " + ancilla + " on " + r.id(), () -> stub().measureWithAncilla(
+                MeasureWithAncillaRequest.newBuilder().setSession(session()).setObservableKey(observableKey).setRegister(r.id())
+                        .setAncilla(ancilla).setAncillaPauli(String.valueOf(ancillaPauli)).setShots(shots).setSeed(seed).build()));
+        double[] out = new double[m.getOutcomesCount()];
+        for (int i = 0; i < out.length; i++) out[i] = m.getOutcomes(i);
+        return out;
+    }
+
+    @Override
+    public double[][] measureGeneratorsJointly(String layerKey, Register r, int ancilla, int shots, int groups, long seed) {
+        requireHeld(r);
+        return matrix(call("measure generators of " + layerKey + " on " + r.id(),
+                () -> stub().measureGeneratorsJointly(generatorRequest(layerKey, r, ancilla, shots, groups, seed))));
+    }
+
+    @Override
+    public double[][] measureGeneratorShadows(String layerKey, Register r, int ancilla, int shots, int groups, long seed) {
+        requireHeld(r);
+        return matrix(call("shadows of the generators of " + layerKey + " on " + r.id(),
+                () -> stub().measureGeneratorShadows(generatorRequest(layerKey, r, ancilla, shots, groups, seed))));
+    }
+
+    private GeneratorMeasurementRequest generatorRequest(String layerKey, Register r, int ancilla, int shots, int groups, long seed) {
+        return GeneratorMeasurementRequest.newBuilder().setSession(session()).setLayerKey(layerKey).setRegister(r.id())
+                .setAncilla(ancilla).setShots(shots).setGroups(groups).setSeed(seed).build();
+    }
+
+    private static double[][] matrix(Matrix m) {
+        double[][] out = new double[m.getRows()][m.getCols()];
+        for (int i = 0; i < m.getRows(); i++) for (int j = 0; j < m.getCols(); j++) out[i][j] = m.getValues(i * m.getCols() + j);
+        return out;
+    }
+
+    @Override
+    public void updateLayer(String layerKey, double[] delta) {
+        UpdateLayerRequest.Builder b = UpdateLayerRequest.newBuilder().setSession(session()).setLayerKey(layerKey);
+        for (double d : delta) b.addDelta(d);
+        call("update " + layerKey, () -> stub().updateLayer(b.build()));
+    }
+
+    @Override
+    public double[] outcomeRange(String observableKey) {
+        RangeReply r = call("outcome range of " + observableKey, () -> stub().outcomeRange(
+                ObservableRef.newBuilder().setSession(session()).setObservableKey(observableKey).build()));
+        return new double[] {r.getLo(), r.getHi()};
     }
 
     /** Delivers a classical message to this party's inbox (see party.proto SendClassical). */

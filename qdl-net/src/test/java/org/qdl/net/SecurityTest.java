@@ -87,7 +87,13 @@ class SecurityTest {
         List<String> methods = new java.util.ArrayList<>();
         for (var m : org.qdl.net.proto.PartyServiceGrpc.getServiceDescriptor().getMethods()) methods.add(m.getBareMethodName());
         assertEquals(List.of("OpenSession", "Encode", "DataNorm", "Apply", "Measure", "ExactExpectation", "Release", "Accept",
-                "Discard", "SendClassical", "CloseSession", "SendTo"), methods);
+                "Discard", "SendClassical", "CloseSession", "SendTo", "GeneratorStructure", "ApplyShifted", "ApplyWithControlledGenerator",
+                "ApplyHadamard", "ApplyControlledObservable", "MeasureWithAncilla", "MeasureGeneratorsJointly", "MeasureGeneratorShadows",
+                "UpdateLayer", "OutcomeRange"), methods);
+        // The gradient replies carry structure, outcomes and ranges; parameters only ever travel to the party (UpdateLayer).
+        for (var f : org.qdl.net.proto.GeneratorStructureReply.getDescriptor().getFields()) {
+            assertTrue(f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.DOUBLE, "GeneratorStructureReply carries no angles: " + f.getName());
+        }
         for (var f : org.qdl.net.proto.SessionInfo.getDescriptor().getFields()) {
             assertTrue(f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.DOUBLE, "SessionInfo carries no real values: " + f.getName());
         }
