@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             org.qdl.cli.claims.ExpressivityCommand.class,
             org.qdl.cli.claims.LinearCommand.class,
             org.qdl.cli.claims.PrivacyCommand.class,
+            PartyCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;

@@ -1,0 +1,69 @@
+package org.qdl.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.qdl.net.PartyAddress;
+import org.qdl.net.PartyServer;
+import org.qdl.net.PartyState;
+import org.qdl.sim.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code qdl party serve}: one party's server, until interrupted (Ctrl-C / SIGTERM shut it down cleanly). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve one party (its private data, layers and observables from DIR/party.json) over gRPC.")
+public final class PartyServeCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--name", required = true, description = "The party's name; must match the name in party.json.")
+    String name;
+
+    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:7001 (port 0: any free port).")
+    String listen;
+
+    @Option(names = "--state-dir", required = true, paramLabel = "DIR", description = "Directory holding party.json (format: docs/network.md).")
+    Path stateDir;
+
+    @CommandLine.ArgGroup(exclusive = false, multiplicity = "1", heading = "Authentication (one of):%n")
+    NetSecurityOptions security;
+
+    @Option(names = "--allow", split = ",", paramLabel = "CLIENT", defaultValue = "coordinator",
+            description = "Client identities (certificate CN or shared-secret name) that may drive this party. Default: ${DEFAULT-VALUE}.")
+    List<String> allow;
+
+    @Option(names = "--no-exact", description = "Refuse ExactExpectation (validation-only values a real device could not give).")
+    boolean noExact;
+
+    @Option(names = "--max-qubits", defaultValue = "26", description = "Largest register accepted or created. Default: ${DEFAULT-VALUE}.")
+    int maxQubits;
+
+    @Override
+    public Integer call() throws Exception {
+        PartyState state = PartyState.load(stateDir);
+        if (!state.name().equals(name)) {
+            throw new InvalidInputException(stateDir.resolve(PartyState.FILE_NAME) + " describes party '" + state.name() + "', not '" + name + "'");
+        }
+        PartyAddress at = PartyAddress.listen(name, listen.startsWith(":") ? "0.0.0.0" + listen : listen);
+        PartyServer.Options options = PartyServer.Options.defaults().withAllowedClients(new LinkedHashSet<>(allow))
+                .withExactExpectation(!noExact).withMaxQubits(maxQubits);
+        PartyServer server = PartyServer.start(state, at.host(), at.port(), security.security(name), options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "qdl-party-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        spec.commandLine().getErr().printf("qdl party serve: party %s listening on %s:%d (%s; clients %s; exact expectation %s)%n",
+                name, at.host(), server.port(), security.describe(), allow, noExact ? "off" : "on");
+        spec.commandLine().getErr().flush();
+        server.awaitTermination();
+        stopped.await();
+        return 0;
+    }
+}
