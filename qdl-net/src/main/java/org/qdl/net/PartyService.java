@@ -19,7 +19,8 @@ import org.qdl.net.proto.Matrix;
 import org.qdl.net.proto.MeasureWithAncillaRequest;
 import org.qdl.net.proto.ObservableRef;
 import org.qdl.net.proto.QubitRequest;
-import org.qdl.net.proto.RangeReply;
+import org.qdl.net.proto.ObservableShapeReply;
+import org.qdl.protocol.ObservableShape;
 import org.qdl.net.proto.UpdateLayerRequest;
 import org.qdl.net.proto.AmplitudeChunk;
 import org.qdl.net.proto.ApplyRequest;
@@ -95,7 +96,8 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
             for (String k : p.dataKeys()) b.addData(DataInfo.newBuilder().setKey(k).setLength(p.dataLength(k)));
             for (String k : p.layerKeys()) {
                 LayerShape sh = p.layerShape(k);
-                b.addLayers(LayerInfo.newBuilder().setKey(k).setQubits(sh.numQubits()).setParameters(sh.numParameters()));
+                b.addLayers(LayerInfo.newBuilder().setKey(k).setQubits(sh.numQubits()).setParameters(sh.numParameters())
+                        .setDescriptionReals(p.layerDescriptionReals(k)));
             }
             b.addAllObservables(p.observableKeys());
             return b.build();
@@ -375,10 +377,13 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
     }
 
     @Override
-    public void outcomeRange(ObservableRef req, StreamObserver<RangeReply> out) {
+    public void observableShape(ObservableRef req, StreamObserver<ObservableShapeReply> out) {
         answer(out, () -> {
-            double[] r = session(req.getSession()).party.outcomeRange(req.getObservableKey());
-            return RangeReply.newBuilder().setLo(r[0]).setHi(r[1]).build();
+            ObservableShape sh = session(req.getSession()).party.observableShape(req.getObservableKey());
+            ObservableShapeReply.Builder b = ObservableShapeReply.newBuilder().setMinOutcome(sh.minOutcome())
+                    .setMaxOutcome(sh.maxOutcome()).setDescriptionReals(sh.descriptionReals()).setStructureBits(sh.structureBits());
+            for (int q : sh.qubits()) b.addQubits(q);
+            return b.build();
         });
     }
 

@@ -36,7 +36,8 @@ import org.qdl.net.proto.Matrix;
 import org.qdl.net.proto.MeasureWithAncillaRequest;
 import org.qdl.net.proto.ObservableRef;
 import org.qdl.net.proto.QubitRequest;
-import org.qdl.net.proto.RangeReply;
+import org.qdl.net.proto.ObservableShapeReply;
+import org.qdl.protocol.ObservableShape;
 import org.qdl.net.proto.UpdateLayerRequest;
 import org.qdl.net.proto.AmplitudeChunk;
 import org.qdl.net.proto.ApplyRequest;
@@ -322,10 +323,18 @@ public final class RemoteParty implements Party, AutoCloseable {
     }
 
     @Override
-    public double[] outcomeRange(String observableKey) {
-        RangeReply r = call("outcome range of " + observableKey, () -> stub().outcomeRange(
+    public ObservableShape observableShape(String observableKey) {
+        ObservableShapeReply r = call("shape of observable " + observableKey, () -> stub().observableShape(
                 ObservableRef.newBuilder().setSession(session()).setObservableKey(observableKey).build()));
-        return new double[] {r.getLo(), r.getHi()};
+        int[] qubits = r.getQubitsList().stream().mapToInt(Integer::intValue).toArray();
+        return new ObservableShape(qubits, r.getMinOutcome(), r.getMaxOutcome(), r.getDescriptionReals(), r.getStructureBits());
+    }
+
+    @Override
+    public long layerDescriptionReals(String layerKey) {
+        LayerInfo l = layers.get(layerKey);
+        if (l == null) throw new ProtocolException(name() + " holds no layer named " + layerKey + " (it holds " + layers.keySet() + ")");
+        return l.getDescriptionReals();
     }
 
     /** Delivers a classical message to this party's inbox (see party.proto SendClassical). */

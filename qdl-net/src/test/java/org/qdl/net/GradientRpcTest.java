@@ -51,7 +51,7 @@ class GradientRpcTest {
         double after = p.exactExpectation("Z", r5);
         assertNotEquals(before, after, "the update must change the layer for the comparison to mean anything");
         out.add(new double[] {before, after});
-        out.add(p.outcomeRange("O"));
+        out.add(p.observableShape("O").outcomeRange());
         return out;
     }
 

@@ -89,7 +89,7 @@ class SecurityTest {
         assertEquals(List.of("OpenSession", "Encode", "DataNorm", "Apply", "Measure", "ExactExpectation", "Release", "Accept",
                 "Discard", "SendClassical", "CloseSession", "SendTo", "GeneratorStructure", "ApplyShifted", "ApplyWithControlledGenerator",
                 "ApplyHadamard", "ApplyControlledObservable", "MeasureWithAncilla", "MeasureGeneratorsJointly", "MeasureGeneratorShadows",
-                "UpdateLayer", "OutcomeRange"), methods);
+                "UpdateLayer", "ObservableShape"), methods);
         // The gradient replies carry structure, outcomes and ranges; parameters only ever travel to the party (UpdateLayer).
         for (var f : org.qdl.net.proto.GeneratorStructureReply.getDescriptor().getFields()) {
             assertTrue(f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.DOUBLE, "GeneratorStructureReply carries no angles: " + f.getName());
