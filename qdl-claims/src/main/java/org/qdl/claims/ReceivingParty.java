@@ -1,12 +1,11 @@
 package org.qdl.claims;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.qdl.protocol.LayerShape;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.Register;
+import org.qdl.protocol.RegisterStore;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.StateVector;
 
@@ -17,13 +16,14 @@ import org.qdl.sim.StateVector;
  */
 public abstract class ReceivingParty implements Party {
     private final String name;
-    private final Map<String, StateVector> registers = new LinkedHashMap<>();
+    private final RegisterStore registers;
 
     protected ReceivingParty(String name) {
         if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
             throw new InvalidInputException("party name '" + name + "' must start with a letter and use only letters, digits, '_' and '-'");
         }
         this.name = name;
+        this.registers = new RegisterStore(name);
     }
 
     @Override
@@ -72,32 +72,23 @@ public abstract class ReceivingParty implements Party {
     }
 
     @Override
-    public synchronized StateVector release(Register register) {
-        StateVector s = state(register);
-        registers.remove(register.id());
-        return s;
+    public StateVector release(Register register) {
+        return registers.remove(register);
     }
 
     @Override
-    public synchronized void accept(Register register, StateVector state) {
-        if (registers.containsKey(register.id())) throw new ProtocolException(name + " already holds register " + register.id());
-        if (state.numQubits() != register.numQubits()) {
-            throw new ProtocolException("register " + register.id() + " has " + register.numQubits() + " qubits but the delivered state has " + state.numQubits());
-        }
-        registers.put(register.id(), state);
+    public void accept(Register register, StateVector state) {
+        registers.put(register, state);
     }
 
     @Override
-    public synchronized void discard(Register register) {
-        state(register);
-        registers.remove(register.id());
+    public void discard(Register register) {
+        registers.remove(register);
     }
 
     /** The state of a register this party holds (its own measurement apparatus reads it). */
-    protected synchronized StateVector state(Register r) {
-        StateVector s = registers.get(r.id());
-        if (s == null || !r.holder().equals(name)) throw new ProtocolException(name + " cannot act on register " + r.id() + ": it is held by " + r.holder());
-        return s;
+    protected StateVector state(Register r) {
+        return registers.state(r);
     }
 
     @Override

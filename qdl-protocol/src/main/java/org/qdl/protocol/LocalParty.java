@@ -29,13 +29,14 @@ public final class LocalParty implements Party {
     private final Map<String, double[]> data = new LinkedHashMap<>();
     private final Map<String, Layer> layers = new LinkedHashMap<>();
     private final Map<String, Observable> observables = new LinkedHashMap<>();
-    private final Map<String, StateVector> registers = new LinkedHashMap<>();
+    private final RegisterStore registers;
 
     public LocalParty(String name) {
         if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
             throw new InvalidInputException("party name '" + name + "' must start with a letter and use only letters, digits, '_' and '-'");
         }
         this.name = name;
+        this.registers = new RegisterStore(name);
     }
 
     @Override
@@ -108,7 +109,7 @@ public final class LocalParty implements Party {
         StateVector s = e.state();
         if (ancillas > 0) s = withAncillas(s, ancillas);
         Register r = new Register(name + ":" + dataKey + "#" + REGISTER_IDS.incrementAndGet(), s.numQubits(), name);
-        registers.put(r.id(), s);
+        registers.put(r, s);
         return r;
     }
 
@@ -155,7 +156,7 @@ public final class LocalParty implements Party {
         Observable o = observable(observableKey);
         StateVector s = state(register);
         double[] out = ObservableMeasurement.sample(o, s, shots, seed);
-        registers.remove(register.id());
+        registers.remove(register);
         return out;
     }
 
@@ -166,32 +167,21 @@ public final class LocalParty implements Party {
 
     @Override
     public synchronized StateVector release(Register register) {
-        StateVector s = state(register);
-        registers.remove(register.id());
-        return s;
+        return registers.remove(register);
     }
 
     @Override
     public synchronized void accept(Register register, StateVector state) {
-        if (registers.containsKey(register.id())) throw new ProtocolException(name + " already holds register " + register.id());
-        if (state.numQubits() != register.numQubits()) {
-            throw new ProtocolException("register " + register.id() + " has " + register.numQubits() + " qubits but the delivered state has " + state.numQubits());
-        }
-        registers.put(register.id(), state);
+        registers.put(register, state);
     }
 
     @Override
     public synchronized void discard(Register register) {
-        state(register);
-        registers.remove(register.id());
+        registers.remove(register);
     }
 
     private StateVector state(Register r) {
-        StateVector s = registers.get(r.id());
-        if (s == null || !r.holder().equals(name)) {
-            throw new ProtocolException(name + " cannot act on register " + r.id() + ": it is held by " + r.holder());
-        }
-        return s;
+        return registers.state(r);
     }
 
     private Layer layer(String key) {
@@ -263,7 +253,7 @@ public final class LocalParty implements Party {
         }
         Observable joint = terms.size() == 1 && terms.get(0).coefficient() == 1 ? terms.get(0).pauli() : new PauliSum(terms);
         double[] out = ObservableMeasurement.sample(joint, s, shots, seed);
-        registers.remove(register.id());
+        registers.remove(register);
         return out;
     }
 
@@ -272,7 +262,7 @@ public final class LocalParty implements Party {
         Layer l = layer(layerKey);
         requireAncilla(l.numQubits(), register, ancilla);
         double[][] out = GeneratorOperations.measureCommuting(l, state(register), ancilla, shots, groups, seed);
-        registers.remove(register.id());
+        registers.remove(register);
         return out;
     }
 
@@ -281,7 +271,7 @@ public final class LocalParty implements Party {
         Layer l = layer(layerKey);
         requireAncilla(l.numQubits(), register, ancilla);
         double[][] out = GeneratorOperations.measureShadows(l, state(register), ancilla, shots, groups, seed);
-        registers.remove(register.id());
+        registers.remove(register);
         return out;
     }
 
