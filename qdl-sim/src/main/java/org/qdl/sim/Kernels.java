@@ -50,6 +50,27 @@ public final class Kernels {
             }
             return;
         }
+        final int c0 = Integer.numberOfTrailingZeros(cmask);
+        if (q < c0) { // target below every control: whole aligned runs of 2^c0 amplitudes have all controls 1
+            final int len = 1 << c0, lenMask = cmask | (len - 1), count = dim >>> (Integer.bitCount(cmask) + c0);
+            if (count >= 8 * Parallel.threads()) {
+                Parallel.forRange(count, (a, b) -> {
+                    int r = Bits.deposit(a, ~lenMask & (dim - 1));
+                    for (int t = a; t < b; t++, r = Bits.nextWithZeros(r, lenMask)) {
+                        int base = r | cmask;
+                        apply1Blocks(re, im, q, u, base, base + len);
+                    }
+                });
+            } else {
+                Parallel.forRange(len, 2 * stride, (a, b) -> {
+                    for (int t = 0, r = 0; t < count; t++, r = Bits.nextWithZeros(r, lenMask)) {
+                        int base = r | cmask;
+                        apply1Blocks(re, im, q, u, base + a, base + b);
+                    }
+                });
+            }
+            return;
+        }
         final int fixed = cmask | stride;
         final int f0 = Integer.numberOfTrailingZeros(fixed), run = 1 << f0;
         final int runMask = fixed | (run - 1), free = ~runMask & (dim - 1);
