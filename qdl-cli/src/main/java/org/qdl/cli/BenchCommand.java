@@ -69,6 +69,7 @@ public final class BenchCommand implements Runnable {
             if (threads != null) Parallel.setThreads(threads);
             SimBench b = new SimBench(err, repeats);
             SplittableRandom rnd = new SplittableRandom(1);
+            b.warmUp();
             List<SimBench.GateRow> rows = new ArrayList<>();
             for (int n : qubits) {
                 rows.addAll(b.gates(n, rnd));
@@ -94,6 +95,7 @@ public final class BenchCommand implements Runnable {
                     m.put("qubits", r.n());
                     m.put("gate", r.gate());
                     m.put("seconds", r.seconds());
+                    m.put("processCpuSeconds", r.cpuSeconds());
                     m.put("bytes", r.bytes());
                     m.put("bandwidthBytesPerSecond", r.bandwidth());
                     m.put("fractionOfBandwidth", r.fraction());
@@ -117,9 +119,9 @@ public final class BenchCommand implements Runnable {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
             } else {
                 out.printf("%s; %d threads; median of %d%n", env.get("java"), Parallel.threads(), repeats);
-                out.printf("%-4s %-9s %12s %10s %10s %9s%n", "n", "gate", "s/gate", "GB/s", "stream GB/s", "fraction");
+                out.printf("%-4s %-9s %10s %10s %8s %11s %9s%n", "n", "gate", "s/gate", "CPU s/gate", "GB/s", "stream GB/s", "fraction");
                 for (var r : rows) {
-                    out.printf("%-4d %-9s %12.5f %10.2f %10.2f %9.2f%n", r.n(), r.gate(), r.seconds(),
+                    out.printf("%-4d %-9s %10.5f %10.5f %8.2f %11.2f %9.2f%n", r.n(), r.gate(), r.seconds(), r.cpuSeconds(),
                             r.bytes() / r.seconds() / 1e9, r.bandwidth() / 1e9, r.fraction());
                 }
                 if (!circ.isEmpty()) {

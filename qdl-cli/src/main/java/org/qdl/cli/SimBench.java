@@ -31,7 +31,7 @@ final class SimBench {
     }
 
     /** One gate kind at one n. */
-    record GateRow(int n, String gate, double seconds, double bytes, double bandwidth) {
+    record GateRow(int n, String gate, double seconds, double cpuSeconds, double bytes, double bandwidth) {
         double fraction() {
             return bytes / seconds / bandwidth;
         }
@@ -39,6 +39,16 @@ final class SimBench {
 
     record CircuitRow(int n, int depth, int gates, double unfusedSeconds, double fusedSeconds,
                       double compileSeconds, int passes, double fidelity) {}
+
+    /** Runs every kernel and the fused path on a small register until the JIT has compiled them. */
+    void warmUp() {
+        err.println("warming up the JIT (n = 16)…");
+        err.flush();
+        SimBench quiet = new SimBench(new PrintWriter(java.io.OutputStream.nullOutputStream()), 30);
+        quiet.gates(16, new SplittableRandom(0));
+        FusedCircuit f = FusedCircuit.compile(randomCircuit(16, 20, 0));
+        for (int i = 0; i < 20; i++) f.apply(StateVector.zero(16));
+    }
 
     List<GateRow> gates(int n, SplittableRandom rnd) {
         err.printf("n=%d: allocating %d MiB%n", n, StateVector.bytesFor(n) >> 20);
@@ -69,9 +79,11 @@ final class SimBench {
         List<GateRow> rows = new ArrayList<>();
         for (var e : g.entrySet()) {
             Gate gate = e.getValue();
+            double cpu0 = cpuSeconds();
             double t = median(() -> gate.apply(s));
-            GateRow r = new GateRow(n, e.getKey(), t, bytes.get(e.getKey()), bw);
-            err.printf("n=%d: %-9s %.4f s  %.2f of bandwidth%n", n, r.gate(), t, r.fraction());
+            double cpu = (cpuSeconds() - cpu0) / (repeats + 1);
+            GateRow r = new GateRow(n, e.getKey(), t, cpu, bytes.get(e.getKey()), bw);
+            err.printf("n=%d: %-9s %.4f s  %.2f of bandwidth (%.4f CPU s)%n", n, r.gate(), t, r.fraction(), cpu);
             err.flush();
             rows.add(r);
         }
@@ -119,23 +131,33 @@ final class SimBench {
         double tf = Double.POSITIVE_INFINITY;
         for (int r = 0; r < Math.max(1, repeats / 2); r++) {
             fused = StateVector.zero(n);
+            double cpu0 = cpuSeconds();
             t0 = System.nanoTime();
             f.apply(fused);
-            tf = Math.min(tf, (System.nanoTime() - t0) / 1e9);
+            double t = (System.nanoTime() - t0) / 1e9;
+            tf = Math.min(tf, t);
+            err.printf("circuit n=%d fused: %.3f s (%.1f CPU s)%n", n, t, cpuSeconds() - cpu0);
         }
-        err.printf("circuit n=%d fused: %.3f s%n", n, tf);
         err.flush();
         double tu = Double.NaN, fid = Double.NaN;
         if (unfused) {
             StateVector plain = StateVector.zero(n);
+            double cpu0 = cpuSeconds();
             t0 = System.nanoTime();
             c.apply(plain);
             tu = (System.nanoTime() - t0) / 1e9;
+            err.printf("circuit n=%d unfused: %.1f CPU s%n", n, cpuSeconds() - cpu0);
             fid = plain.fidelity(fused);
             err.printf("circuit n=%d unfused: %.3f s (fidelity fused vs unfused %.15f)%n", n, tu, fid);
             err.flush();
         }
         return new CircuitRow(n, depth, c.size(), tu, tf, compile, f.passCount(), fid);
+    }
+
+    /** CPU seconds used by this process so far (all threads): shows how much of the wall time was ours. */
+    static double cpuSeconds() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean b ? b.getProcessCpuTime() / 1e9 : Double.NaN;
     }
 
     private double median(Runnable r) {

@@ -77,12 +77,7 @@ public final class Kernels {
         final int runs = dim >>> (Integer.bitCount(fixed) + f0);
         if (runs >= 64) {
             Parallel.forRange(runs, (a, b) -> {
-                int r = Bits.deposit(a, free);
-                for (int t = a; t < b; t++, r = Bits.nextWithZeros(r, runMask)) {
-                    int base = r | cmask;
-                    if (run == 1) pair(re, im, u, base, base + stride);
-                    else pairs(re, im, u, base, base + run, stride);
-                }
+                pairsRuns(re, im, u, 0, Bits.deposit(a, free), b - a, runMask, cmask, run, stride);
             });
         } else { // few long runs: split each run instead
             Parallel.forRange(run, (a, b) -> {
@@ -101,7 +96,7 @@ public final class Kernels {
     public static void apply1Blocks(double[] re, double[] im, int q, double[] u, int from, int to) {
         if (q >= 2) {
             int stride = 1 << q;
-            for (int blk = from; blk < to; blk += 2 * stride) pairs(re, im, u, blk, blk + stride, stride);
+            pairsRuns(re, im, u, from, 0, (to - from) >>> (q + 1), 2 * stride - 1, 0, stride, stride);
             return;
         }
         // Short strides: one loop over the whole range, partners at a fixed distance, no per-block calls.
@@ -141,41 +136,56 @@ public final class Kernels {
         return u[1] == 0 && u[7] == 0 && u[2] == 0 && u[4] == 0;
     }
 
-    /**
-     * Pairs (i, i + stride) for i in [i0, i1): a contiguous loop with the coefficients in registers;
-     * real and RX-like matrices take half the multiplications of the general case.
-     */
+    /** Pairs (i, i + stride) for i in [i0, i1). */
     public static void pairs(double[] re, double[] im, double[] u, int i0, int i1, int stride) {
+        pairsRuns(re, im, u, i0, 0, 1, 0, 0, i1 - i0, stride);
+    }
+
+    /**
+     * Pairs (i, i + stride) for i in {@code count} runs [b, b + run), b = from + (r | orMask), where r
+     * starts at {@code r} and steps to the next integer with zeros at {@code zeroMask}. Walking the runs
+     * here rather than in the caller keeps the coefficients in registers across short runs; real and
+     * RX-like matrices take half the multiplications of the general case.
+     */
+    public static void pairsRuns(double[] re, double[] im, double[] u, int from, int r, int count,
+                                 int zeroMask, int orMask, int run, int stride) {
         final double a0r = u[0], a0i = u[1], a1r = u[2], a1i = u[3], b0r = u[4], b0i = u[5], b1r = u[6], b1i = u[7];
         if (isReal(u)) { // RY, H: each of re and im is rotated by a real 2×2
-            for (int i = i0; i < i1; i++) {
-                int j = i + stride;
-                double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
-                re[i] = Math.fma(a0r, xr, a1r * yr);
-                im[i] = Math.fma(a0r, xi, a1r * yi);
-                re[j] = Math.fma(b0r, xr, b1r * yr);
-                im[j] = Math.fma(b0r, xi, b1r * yi);
+            for (int t = 0; t < count; t++, r = Bits.nextWithZeros(r, zeroMask)) {
+                int i0 = from + (r | orMask);
+                for (int i = i0; i < i0 + run; i++) {
+                    int j = i + stride;
+                    double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                    re[i] = Math.fma(a0r, xr, a1r * yr);
+                    im[i] = Math.fma(a0r, xi, a1r * yi);
+                    re[j] = Math.fma(b0r, xr, b1r * yr);
+                    im[j] = Math.fma(b0r, xi, b1r * yi);
+                }
             }
-            return;
-        }
-        if (isRealImag(u)) { // RX: [[c, −is], [−is, c]]
-            for (int i = i0; i < i1; i++) {
-                int j = i + stride;
-                double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
-                re[i] = Math.fma(a0r, xr, -a1i * yi);
-                im[i] = Math.fma(a0r, xi, a1i * yr);
-                re[j] = Math.fma(b1r, yr, -b0i * xi);
-                im[j] = Math.fma(b1r, yi, b0i * xr);
+        } else if (isRealImag(u)) { // RX: [[c, −is], [−is, c]]
+            for (int t = 0; t < count; t++, r = Bits.nextWithZeros(r, zeroMask)) {
+                int i0 = from + (r | orMask);
+                for (int i = i0; i < i0 + run; i++) {
+                    int j = i + stride;
+                    double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                    re[i] = Math.fma(a0r, xr, -a1i * yi);
+                    im[i] = Math.fma(a0r, xi, a1i * yr);
+                    re[j] = Math.fma(b1r, yr, -b0i * xi);
+                    im[j] = Math.fma(b1r, yi, b0i * xr);
+                }
             }
-            return;
-        }
-        for (int i = i0; i < i1; i++) {
-            int j = i + stride;
-            double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
-            re[i] = Math.fma(a0r, xr, Math.fma(-a0i, xi, Math.fma(a1r, yr, -a1i * yi)));
-            im[i] = Math.fma(a0r, xi, Math.fma(a0i, xr, Math.fma(a1r, yi, a1i * yr)));
-            re[j] = Math.fma(b0r, xr, Math.fma(-b0i, xi, Math.fma(b1r, yr, -b1i * yi)));
-            im[j] = Math.fma(b0r, xi, Math.fma(b0i, xr, Math.fma(b1r, yi, b1i * yr)));
+        } else {
+            for (int t = 0; t < count; t++, r = Bits.nextWithZeros(r, zeroMask)) {
+                int i0 = from + (r | orMask);
+                for (int i = i0; i < i0 + run; i++) {
+                    int j = i + stride;
+                    double xr = re[i], xi = im[i], yr = re[j], yi = im[j];
+                    re[i] = Math.fma(a0r, xr, Math.fma(-a0i, xi, Math.fma(a1r, yr, -a1i * yi)));
+                    im[i] = Math.fma(a0r, xi, Math.fma(a0i, xr, Math.fma(a1r, yi, a1i * yr)));
+                    re[j] = Math.fma(b0r, xr, Math.fma(-b0i, xi, Math.fma(b1r, yr, -b1i * yi)));
+                    im[j] = Math.fma(b0r, xi, Math.fma(b0i, xr, Math.fma(b1r, yi, b1i * yr)));
+                }
+            }
         }
     }
 
@@ -217,13 +227,7 @@ public final class Kernels {
         final double[] mr = m.re, mi = m.im;
         if (k == 2) {
             if (runs >= 64) {
-                Parallel.forRange(runs, (a, b) -> {
-                    int r = Bits.deposit(a, free);
-                    for (int t = a; t < b; t++, r = Bits.nextWithZeros(r, runMask)) {
-                        int base = r | cmask;
-                        quads(re, im, mr, mi, off, base, base + run);
-                    }
-                });
+                Parallel.forRange(runs, (a, b) -> quadsRuns(re, im, mr, mi, off, 0, Bits.deposit(a, free), b - a, runMask, cmask, run));
             } else {
                 Parallel.forRange(run, (a, b) -> {
                     for (int t = 0, r = 0; t < runs; t++, r = Bits.nextWithZeros(r, runMask)) {
@@ -259,14 +263,22 @@ public final class Kernels {
         });
     }
 
-    /** A dense 4×4 matrix on the quadruples (i + off[0..3]) for i in [i0, i1); coefficients in registers. */
+    /** A dense 4×4 matrix on the quadruples (i + off[0..3]) for i in [i0, i1). */
     public static void quads(double[] re, double[] im, double[] mr, double[] mi, int[] off, int i0, int i1) {
+        quadsRuns(re, im, mr, mi, off, i0, 0, 1, 0, 0, i1 - i0);
+    }
+
+    /** A dense 4×4 matrix on quadruples, over runs walked as in {@link #pairsRuns}; coefficients in registers. */
+    public static void quadsRuns(double[] re, double[] im, double[] mr, double[] mi, int[] off, int from, int r,
+                                 int count, int zeroMask, int orMask, int run) {
         final int o1 = off[1], o2 = off[2], o3 = off[3];
         final double r00 = mr[0], r01 = mr[1], r02 = mr[2], r03 = mr[3], r10 = mr[4], r11 = mr[5], r12 = mr[6], r13 = mr[7];
         final double r20 = mr[8], r21 = mr[9], r22 = mr[10], r23 = mr[11], r30 = mr[12], r31 = mr[13], r32 = mr[14], r33 = mr[15];
         final double m00 = mi[0], m01 = mi[1], m02 = mi[2], m03 = mi[3], m10 = mi[4], m11 = mi[5], m12 = mi[6], m13 = mi[7];
         final double m20 = mi[8], m21 = mi[9], m22 = mi[10], m23 = mi[11], m30 = mi[12], m31 = mi[13], m32 = mi[14], m33 = mi[15];
-        for (int i = i0; i < i1; i++) {
+        for (int t = 0; t < count; t++, r = Bits.nextWithZeros(r, zeroMask)) {
+          final int i0 = from + (r | orMask), i1 = i0 + run;
+          for (int i = i0; i < i1; i++) {
             int j1 = i + o1, j2 = i + o2, j3 = i + o3;
             double x0r = re[i], x0i = im[i], x1r = re[j1], x1i = im[j1];
             double x2r = re[j2], x2i = im[j2], x3r = re[j3], x3i = im[j3];
@@ -278,6 +290,7 @@ public final class Kernels {
             im[j2] = dotIm(r20, m20, r21, m21, r22, m22, r23, m23, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
             re[j3] = dotRe(r30, m30, r31, m31, r32, m32, r33, m33, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
             im[j3] = dotIm(r30, m30, r31, m31, r32, m32, r33, m33, x0r, x0i, x1r, x1i, x2r, x2i, x3r, x3i);
+          }
         }
     }
 

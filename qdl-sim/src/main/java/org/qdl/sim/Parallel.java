@@ -107,6 +107,14 @@ public final class Parallel {
         forRange(n, 1, body);
     }
 
+    /**
+     * Runs body over [0, n) where each element is already a large piece of work (a cache block of
+     * many amplitudes): parallel from n = 2 on, instead of from {@link #MIN_PARALLEL} elements.
+     */
+    public static void forBlocks(int n, RangeBody body) {
+        forRange(n, 1, 2, body);
+    }
+
     /** Deterministic sum over [0, n): chunks of {@link #REDUCE_CHUNK}, combined in order. */
     public static double sum(int n, ChunkSum fn) {
         int chunks = (n + REDUCE_CHUNK - 1) / REDUCE_CHUNK;

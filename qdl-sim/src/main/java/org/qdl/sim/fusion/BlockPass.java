@@ -38,7 +38,7 @@ final class BlockPass {
         final double[] re = s.realArray(), im = s.imagArray();
         final int size = 1 << bits, blocks = s.dimension() >>> bits;
         if (inPlace()) {
-            Parallel.forRange(blocks, (a, b) -> {
+            Parallel.forBlocks(blocks, (a, b) -> {
                 for (int p = a; p < b; p++) {
                     int base = p << bits;
                     for (BlockOp op : ops) op.apply(re, im, base, size, base);
@@ -47,7 +47,7 @@ final class BlockPass {
             return;
         }
         final int free = ~blockMask & (s.dimension() - 1), run = 1 << runBits;
-        Parallel.forRange(blocks, (a, b) -> {
+        Parallel.forBlocks(blocks, (a, b) -> {
             double[] br = new double[size], bi = new double[size];
             int base = Bits.deposit(a, free);
             for (int p = a; p < b; p++, base = Bits.nextWithZeros(base, blockMask)) {

@@ -45,16 +45,9 @@ final class DenseBlockOp implements BlockOp {
         int runs = size >>> (Integer.bitCount(fixed) + f0);
         if (k == 1) {
             int stride = 1 << targets[0];
-            for (int t = 0, r = 0; t < runs; t++, r = Bits.nextWithZeros(r, runMask)) {
-                int b0 = from + (r | localControls);
-                if (run == 1) Kernels.pair(re, im, u1, b0, b0 + stride);
-                else Kernels.pairs(re, im, u1, b0, b0 + run, stride);
-            }
+            Kernels.pairsRuns(re, im, u1, from, 0, runs, runMask, localControls, run, stride);
         } else if (k == 2) {
-            for (int t = 0, r = 0; t < runs; t++, r = Bits.nextWithZeros(r, runMask)) {
-                int b0 = from + (r | localControls);
-                Kernels.quads(re, im, mr, mi, off, b0, b0 + run);
-            }
+            Kernels.quadsRuns(re, im, mr, mi, off, from, 0, runs, runMask, localControls, run);
         } else {
             int d = 1 << k;
             double[] xr = new double[d], xi = new double[d];
