@@ -40,7 +40,7 @@ public final class BenchCommand implements Runnable {
                 defaultValue = "20,24,26,28")
         List<Integer> qubits;
 
-        @Option(names = "--circuit-qubits", split = ",", description = "register sizes for the random circuit (default: ${DEFAULT-VALUE}; empty list: none)",
+        @Option(names = "--circuit-qubits", split = ",", description = "register sizes for the random circuit (default: ${DEFAULT-VALUE}); see --no-circuit",
                 defaultValue = "24,26")
         List<Integer> circuitQubits;
 
@@ -52,6 +52,9 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--threads", description = "worker threads (default: all cores)")
         Integer threads;
+
+        @Option(names = "--no-circuit", description = "skip the random circuit")
+        boolean noCircuit;
 
         @Option(names = "--no-unfused", description = "skip the (slow) unfused run of the random circuit")
         boolean noUnfused;
@@ -76,7 +79,7 @@ public final class BenchCommand implements Runnable {
                 System.gc();
             }
             List<SimBench.CircuitRow> circ = new ArrayList<>();
-            for (int n : circuitQubits) {
+            for (int n : noCircuit ? List.<Integer>of() : circuitQubits) {
                 circ.add(b.circuit(n, depth, !noUnfused));
                 System.gc();
             }

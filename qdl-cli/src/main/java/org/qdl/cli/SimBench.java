@@ -79,11 +79,22 @@ final class SimBench {
         List<GateRow> rows = new ArrayList<>();
         for (var e : g.entrySet()) {
             Gate gate = e.getValue();
-            double cpu0 = cpuSeconds();
-            double t = median(() -> gate.apply(s));
-            double cpu = (cpuSeconds() - cpu0) / (repeats + 1);
-            GateRow r = new GateRow(n, e.getKey(), t, cpu, bytes.get(e.getKey()), bw);
-            err.printf("n=%d: %-9s %.4f s  %.2f of bandwidth (%.4f CPU s)%n", n, r.gate(), t, r.fraction(), cpu);
+            // The bandwidth pass is repeated next to each gate, so that both see the same machine load.
+            double[] tg = new double[repeats], tb = new double[repeats];
+            double cpu = 0;
+            gate.apply(s);
+            for (int k = 0; k < repeats; k++) {
+                tb[k] = seconds(() -> rmw(re, im));
+                double cpu0 = cpuSeconds();
+                tg[k] = seconds(() -> gate.apply(s));
+                cpu += cpuSeconds() - cpu0;
+            }
+            Arrays.sort(tg);
+            Arrays.sort(tb);
+            double t = tg[repeats / 2];
+            GateRow r = new GateRow(n, e.getKey(), t, cpu / repeats, bytes.get(e.getKey()), full / tb[repeats / 2]);
+            err.printf("n=%d: %-9s %.4f s  %.2f of bandwidth %.2f GB/s (%.4f CPU s)%n", n, r.gate(), t, r.fraction(),
+                    r.bandwidth() / 1e9, r.cpuSeconds());
             err.flush();
             rows.add(r);
         }
@@ -158,6 +169,12 @@ final class SimBench {
     static double cpuSeconds() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean b ? b.getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    private static double seconds(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private double median(Runnable r) {
