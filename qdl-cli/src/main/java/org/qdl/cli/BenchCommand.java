@@ -102,6 +102,8 @@ public final class BenchCommand implements Runnable {
                     m.put("bytes", r.bytes());
                     m.put("bandwidthBytesPerSecond", r.bandwidth());
                     m.put("fractionOfBandwidth", r.fraction());
+                    m.put("bandwidthPassCpuSeconds", r.passCpuSeconds());
+                    m.put("cpuTimeFraction", r.cpuFraction());
                     g.add(m);
                 }
                 doc.put("gates", g);
@@ -113,6 +115,8 @@ public final class BenchCommand implements Runnable {
                     m.put("gates", r.gates());
                     m.put("unfusedSeconds", Double.isNaN(r.unfusedSeconds()) ? null : r.unfusedSeconds());
                     m.put("fusedSeconds", r.fusedSeconds());
+                    m.put("unfusedCpuSeconds", Double.isNaN(r.unfusedCpu()) ? null : r.unfusedCpu());
+                    m.put("fusedCpuSeconds", r.fusedCpu());
                     m.put("compileSeconds", r.compileSeconds());
                     m.put("passes", r.passes());
                     m.put("fidelityFusedVsUnfused", Double.isNaN(r.fidelity()) ? null : r.fidelity());
@@ -122,17 +126,19 @@ public final class BenchCommand implements Runnable {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
             } else {
                 out.printf("%s; %d threads; median of %d%n", env.get("java"), Parallel.threads(), repeats);
-                out.printf("%-4s %-9s %10s %10s %8s %11s %9s%n", "n", "gate", "s/gate", "CPU s/gate", "GB/s", "stream GB/s", "fraction");
+                out.printf("%-4s %-9s %10s %8s %11s %9s %10s %9s%n", "n", "gate", "s/gate", "GB/s", "stream GB/s", "fraction",
+                        "CPU s/gate", "CPU frac");
                 for (var r : rows) {
-                    out.printf("%-4d %-9s %10.5f %10.5f %8.2f %11.2f %9.2f%n", r.n(), r.gate(), r.seconds(), r.cpuSeconds(),
-                            r.bytes() / r.seconds() / 1e9, r.bandwidth() / 1e9, r.fraction());
+                    out.printf("%-4d %-9s %10.5f %8.2f %11.2f %9.2f %10.5f %9.2f%n", r.n(), r.gate(), r.seconds(),
+                            r.bytes() / r.seconds() / 1e9, r.bandwidth() / 1e9, r.fraction(), r.cpuSeconds(), r.cpuFraction());
                 }
                 if (!circ.isEmpty()) {
                     out.printf("%nrandom circuit (RX/RY/RZ on every qubit, then CZ on alternating neighbour pairs)%n");
-                    out.printf("%-4s %5s %6s %12s %10s %7s %10s%n", "n", "depth", "gates", "unfused s", "fused s", "passes", "compile s");
+                    out.printf("%-4s %5s %6s %10s %10s %7s %10s %13s %11s%n", "n", "depth", "gates", "unfused s", "fused s",
+                            "passes", "compile s", "unfused CPU s", "fused CPU s");
                     for (var r : circ) {
-                        out.printf("%-4d %5d %6d %12.3f %10.3f %7d %10.3f%n", r.n(), r.depth(), r.gates(),
-                                r.unfusedSeconds(), r.fusedSeconds(), r.passes(), r.compileSeconds());
+                        out.printf("%-4d %5d %6d %10.3f %10.3f %7d %10.3f %13.2f %11.2f%n", r.n(), r.depth(), r.gates(),
+                                r.unfusedSeconds(), r.fusedSeconds(), r.passes(), r.compileSeconds(), r.unfusedCpu(), r.fusedCpu());
                     }
                 }
             }

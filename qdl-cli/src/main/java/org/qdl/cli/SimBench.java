@@ -31,14 +31,20 @@ final class SimBench {
     }
 
     /** One gate kind at one n. */
-    record GateRow(int n, String gate, double seconds, double cpuSeconds, double bytes, double bandwidth) {
+    record GateRow(int n, String gate, double seconds, double cpuSeconds, double bytes, double bandwidth,
+                   double passCpuSeconds) {
         double fraction() {
             return bytes / seconds / bandwidth;
+        }
+
+        /** The same fraction from CPU time: the gate's CPU cost against the bandwidth pass's. */
+        double cpuFraction() {
+            return bytes / (32.0 * (1L << n)) * passCpuSeconds / cpuSeconds;
         }
     }
 
     record CircuitRow(int n, int depth, int gates, double unfusedSeconds, double fusedSeconds,
-                      double compileSeconds, int passes, double fidelity) {}
+                      double compileSeconds, int passes, double fidelity, double unfusedCpu, double fusedCpu) {}
 
     /** Runs every kernel and the fused path on a small register until the JIT has compiled them. */
     void warmUp() {
@@ -81,20 +87,22 @@ final class SimBench {
             Gate gate = e.getValue();
             // The bandwidth pass is repeated next to each gate, so that both see the same machine load.
             double[] tg = new double[repeats], tb = new double[repeats];
-            double cpu = 0;
+            double cpu = 0, cpuPass = 0;
             gate.apply(s);
             for (int k = 0; k < repeats; k++) {
+                double c0 = cpuSeconds();
                 tb[k] = seconds(() -> rmw(re, im));
-                double cpu0 = cpuSeconds();
+                double c1 = cpuSeconds();
                 tg[k] = seconds(() -> gate.apply(s));
-                cpu += cpuSeconds() - cpu0;
+                cpu += cpuSeconds() - c1;
+                cpuPass += c1 - c0;
             }
             Arrays.sort(tg);
             Arrays.sort(tb);
             double t = tg[repeats / 2];
-            GateRow r = new GateRow(n, e.getKey(), t, cpu / repeats, bytes.get(e.getKey()), full / tb[repeats / 2]);
-            err.printf("n=%d: %-9s %.4f s  %.2f of bandwidth %.2f GB/s (%.4f CPU s)%n", n, r.gate(), t, r.fraction(),
-                    r.bandwidth() / 1e9, r.cpuSeconds());
+            GateRow r = new GateRow(n, e.getKey(), t, cpu / repeats, bytes.get(e.getKey()), full / tb[repeats / 2], cpuPass / repeats);
+            err.printf("n=%d: %-9s %.4f s  %.2f of bandwidth %.2f GB/s; CPU %.4f s, CPU-time fraction %.2f%n", n, r.gate(), t,
+                    r.fraction(), r.bandwidth() / 1e9, r.cpuSeconds(), r.cpuFraction());
             err.flush();
             rows.add(r);
         }
@@ -139,15 +147,16 @@ final class SimBench {
         err.printf("circuit n=%d depth %d: %d gates -> %d passes (compiled in %.3f s)%n", n, depth, c.size(), f.passCount(), compile);
         err.flush();
         StateVector fused = StateVector.zero(n);
-        double tf = Double.POSITIVE_INFINITY;
+        double tf = Double.POSITIVE_INFINITY, cf = Double.NaN, cu = Double.NaN;
         for (int r = 0; r < Math.max(1, repeats / 2); r++) {
             fused = StateVector.zero(n);
             double cpu0 = cpuSeconds();
             t0 = System.nanoTime();
             f.apply(fused);
-            double t = (System.nanoTime() - t0) / 1e9;
+            double t = (System.nanoTime() - t0) / 1e9, used = cpuSeconds() - cpu0;
+            if (t < tf) cf = used;
             tf = Math.min(tf, t);
-            err.printf("circuit n=%d fused: %.3f s (%.1f CPU s)%n", n, t, cpuSeconds() - cpu0);
+            err.printf("circuit n=%d fused: %.3f s (%.2f CPU s)%n", n, t, used);
         }
         err.flush();
         double tu = Double.NaN, fid = Double.NaN;
@@ -157,18 +166,27 @@ final class SimBench {
             t0 = System.nanoTime();
             c.apply(plain);
             tu = (System.nanoTime() - t0) / 1e9;
-            err.printf("circuit n=%d unfused: %.1f CPU s%n", n, cpuSeconds() - cpu0);
+            cu = cpuSeconds() - cpu0;
+            err.printf("circuit n=%d unfused: %.2f CPU s%n", n, cu);
             fid = plain.fidelity(fused);
             err.printf("circuit n=%d unfused: %.3f s (fidelity fused vs unfused %.15f)%n", n, tu, fid);
             err.flush();
         }
-        return new CircuitRow(n, depth, c.size(), tu, tf, compile, f.passCount(), fid);
+        return new CircuitRow(n, depth, c.size(), tu, tf, compile, f.passCount(), fid, cu, cf);
     }
 
-    /** CPU seconds used by this process so far (all threads): shows how much of the wall time was ours. */
+    /**
+     * CPU seconds used so far by all live threads of this JVM (nanosecond clocks). On a shared,
+     * oversubscribed machine the wall time includes waiting for a core; CPU time does not.
+     */
     static double cpuSeconds() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean b ? b.getProcessCpuTime() / 1e9 : Double.NaN;
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t > 0) sum += t;
+        }
+        return sum / 1e9;
     }
 
     private static double seconds(Runnable r) {
