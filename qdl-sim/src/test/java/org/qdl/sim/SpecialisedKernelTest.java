@@ -77,4 +77,25 @@ class SpecialisedKernelTest {
             assertArrayEquals(one.imagArray(), two.imagArray(), g.toString());
         }
     }
+
+    @Test
+    void farPartnerPathGivesTheSameBitsAsThePlainPairLoop() {
+        // pairsFar serves the top qubits of registers too large for a unit test (stride ≥ 2^24);
+        // it must agree bit for bit with pairsRuns so that thread counts cannot change results.
+        SplittableRandom rnd = new SplittableRandom(24);
+        int stride = 5000; // more than one copy chunk, and not a multiple of it
+        for (ComplexMatrix m : new ComplexMatrix[] {Gates.ry(0.7), Gates.rx(-1.1), GateSamples.unitary(2, rnd)}) {
+            double[] re = new double[3 * stride], im = new double[3 * stride];
+            for (int i = 0; i < re.length; i++) {
+                re[i] = rnd.nextGaussian();
+                im[i] = rnd.nextGaussian();
+            }
+            double[] re2 = re.clone(), im2 = im.clone();
+            double[] u = Kernels.coefficients(m);
+            Kernels.pairs(re, im, u, 100, stride, stride);
+            Kernels.pairsFar(re2, im2, u, 100, stride, stride);
+            assertArrayEquals(re, re2);
+            assertArrayEquals(im, im2);
+        }
+    }
 }
