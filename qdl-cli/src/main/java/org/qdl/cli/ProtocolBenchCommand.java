@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * the bare simulator running the same circuit: encode x, apply L layers, sample S shots of O. The
  * two paths use the same layer objects and seeds and are timed alternately; medians are compared.
  */
-@Command(name = "bench-protocol", mixinStandardHelpOptions = true,
+@Command(name = "protocol", mixinStandardHelpOptions = true,
         description = {"Time one S-shot distributed inference through parties and channels against the bare simulator on",
                 "the same circuit (encode, L hardware-efficient layers alternating Alice/Bob, sample O). Target: ≤ 5% at n = 20."})
 public final class ProtocolBenchCommand implements Callable<Integer> {
@@ -86,7 +86,7 @@ public final class ProtocolBenchCommand implements Callable<Integer> {
                 proto[r] = tp;
             }
             if (checkBare != checkProto) break;
-            err.printf("[bench-protocol] rep %d: bare %.3f s, protocol %.3f s%n", r, tb, tp);
+            err.printf("[bench protocol] rep %d: bare %.3f s, protocol %.3f s%n", r, tb, tp);
             err.flush();
         }
         if (checkBare != checkProto) throw new IllegalStateException("the two paths sampled different outcomes: " + checkBare + " vs " + checkProto);

@@ -62,7 +62,7 @@ class PartyCommandTest {
         String[] r = run("party", "infer", "--party", "alice=127.0.0.1:" + port, "--secret-file", secret.toString(), "--deadline", "3",
                 "--data", "alice:x", "--stages", "alice:U1", "--observable", "alice:O");
         assertEquals("2", r[0]);
-        assertTrue(r[2].startsWith("qdl infer: party alice at 127.0.0.1:" + port + " is unreachable during step 'open session'"), r[2]);
+        assertTrue(r[2].startsWith("qdl party infer: party alice at 127.0.0.1:" + port + " is unreachable during step 'open session'"), r[2]);
         assertEquals(1, r[2].strip().lines().count(), r[2]);
     }
 

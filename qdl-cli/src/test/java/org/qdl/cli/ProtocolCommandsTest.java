@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo, scaling and bench-protocol commands end to end at small sizes, with exit codes. */
+/** The demo, scaling and bench protocol commands end to end at small sizes, with exit codes. */
 class ProtocolCommandsTest {
     record Run(int code, String out, String err) {}
 
@@ -93,7 +93,7 @@ class ProtocolCommandsTest {
 
     @Test
     void benchProtocolRunsAtSmallSize() {
-        Run r = run("bench-protocol", "-n", "8", "--reps", "2", "--warmup", "0", "--shots", "50");
+        Run r = run("bench", "protocol", "-n", "8", "--reps", "2", "--warmup", "0", "--shots", "50");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("identical outcomes"), r.out());
     }
@@ -103,7 +103,7 @@ class ProtocolCommandsTest {
         for (String[] args : List.of(new String[] {"scaling", "--max-k", "27"}, new String[] {"scaling", "--min-k", "8", "--max-k", "6"},
                 new String[] {"demo", "-e", "0"}, new String[] {"demo", "-d", "1"}, new String[] {"demo", "-n", "2"},
                 new String[] {"scaling", "--hard", "--family", "HAAR", "--min-k", "9", "--max-k", "9"},
-                new String[] {"bench-protocol", "-n", "2"}, new String[] {"scaling", "--estimator", "MEAN"})) {
+                new String[] {"bench", "protocol", "-n", "2"}, new String[] {"scaling", "--estimator", "MEAN"})) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());

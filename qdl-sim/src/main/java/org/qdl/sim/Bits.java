@@ -22,6 +22,26 @@ public final class Bits {
         return p;
     }
 
+    /**
+     * Spreads the low bits of p over the one-bits of {@code mask}, lowest first (a software PDEP):
+     * the p-th integer, in increasing order, whose one-bits all lie within mask.
+     */
+    public static int deposit(int p, int mask) {
+        int r = 0;
+        for (int m = mask; m != 0 && p != 0; m &= m - 1, p >>>= 1) {
+            if ((p & 1) != 0) r |= Integer.lowestOneBit(m);
+        }
+        return r;
+    }
+
+    /**
+     * The next integer after i whose bits at {@code zeroMask} are all zero (i itself must have them
+     * zero): one add, no loop, so kernels can walk such indices in order at O(1) per step.
+     */
+    public static int nextWithZeros(int i, int zeroMask) {
+        return ((i | zeroMask) + 1) & ~zeroMask;
+    }
+
     /** For each local index m over k = qubits.length bits, the global offset Σ_b bit_b(m)·2^{qubits[b]}. */
     public static int[] offsets(int[] qubits) {
         int k = qubits.length;

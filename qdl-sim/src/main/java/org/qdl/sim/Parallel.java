@@ -78,12 +78,16 @@ public final class Parallel {
     }
 
     private static void forRange(int n, int align, int minParallel, RangeBody body) {
+        forRange(n, align, minParallel, 4, body);
+    }
+
+    private static void forRange(int n, int align, int minParallel, int chunksPerThread, RangeBody body) {
         int t = threads();
         if (t == 1 || n < minParallel || ForkJoinTask.getPool() == pool) {
             body.run(0, n);
             return;
         }
-        int chunks = t * 4;
+        int chunks = t * chunksPerThread;
         int step = Math.max(align, ((n / chunks + align - 1) / align) * align);
         List<RecursiveAction> tasks = new ArrayList<>();
         for (int from = 0; from < n; from += step) {
@@ -105,6 +109,16 @@ public final class Parallel {
 
     public static void forRange(int n, RangeBody body) {
         forRange(n, 1, body);
+    }
+
+    /**
+     * Runs body over [0, n) where each element is already a large piece of work (a cache block of
+     * many amplitudes): parallel from n = 2 on, instead of from {@link #MIN_PARALLEL} elements, in
+     * up to 16 tasks per thread.
+     */
+    public static void forBlocks(int n, RangeBody body) {
+        // Many small tasks: a worker descheduled on a shared machine holds up little work.
+        forRange(n, 1, 2, 16, body);
     }
 
     /** Deterministic sum over [0, n): chunks of {@link #REDUCE_CHUNK}, combined in order. */

@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 /**
  * Times the adjoint gradient against forward passes. Target: P = 1000 parameters at n = 20 cost at
  * most 4 forward passes. Meant to hang under {@code qdl bench} as {@code qdl bench gradients}; until
- * then it is the standalone {@code qdl bench-gradients}.
+ * then it is the standalone {@code qdl bench gradients}.
  */
-@Command(name = "bench-gradients", mixinStandardHelpOptions = true,
+@Command(name = "gradients", mixinStandardHelpOptions = true,
         description = {"Benchmarks adjoint differentiation: time of one gradient of all P parameters divided by",
             "the time of one forward pass of the same circuit (hardware-efficient layers, 2n parameters each).",
             "Target: at most 4 forward passes at n = 20, P = 1000."})
@@ -58,7 +58,7 @@ public final class BenchGradientsCommand implements Callable<Integer> {
         StateVector psi0 = AmplitudeEncoding.encode(x).state();
         PauliSum obs = PauliSum.parse("0.5 Z0 Z1 + 0.5 X2");
         double[] fwd = new double[repeats], adj = new double[repeats];
-        ProgressBar bar = new ProgressBar(err, "bench-gradients");
+        ProgressBar bar = new ProgressBar(err, "bench gradients");
         for (int r = 0; r < repeats; r++) {
             StateVector s = psi0.copy();
             long t0 = System.nanoTime();

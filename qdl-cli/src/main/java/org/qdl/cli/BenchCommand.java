@@ -1,0 +1,149 @@
+package org.qdl.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.qdl.sim.InvalidInputException;
+import org.qdl.sim.Parallel;
+import org.qdl.sim.StateVector;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code qdl bench …}: speed measurements (never part of the test suite). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
+        subcommands = {BenchCommand.Sim.class, ProtocolBenchCommand.class, org.qdl.cli.learning.BenchGradientsCommand.class})
+public final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "sim", mixinStandardHelpOptions = true,
+            description = "Seconds per gate and fraction of the measured streaming bandwidth for each gate kind,"
+                    + " and a random layered circuit with and without gate fusion.")
+    static final class Sim implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--qubits", split = ",", description = "register sizes for the per-gate table (default: ${DEFAULT-VALUE})",
+                defaultValue = "20,24,26,28")
+        List<Integer> qubits;
+
+        @Option(names = "--circuit-qubits", split = ",", description = "register sizes for the random circuit (default: ${DEFAULT-VALUE}); see --no-circuit",
+                defaultValue = "24,26")
+        List<Integer> circuitQubits;
+
+        @Option(names = "--depth", description = "layers of the random circuit (default: ${DEFAULT-VALUE})", defaultValue = "20")
+        int depth;
+
+        @Option(names = "--repeats", description = "timed repetitions per gate, median reported (default: ${DEFAULT-VALUE})", defaultValue = "5")
+        int repeats;
+
+        @Option(names = "--threads", description = "worker threads (default: all cores)")
+        Integer threads;
+
+        @Option(names = "--no-circuit", description = "skip the random circuit")
+        boolean noCircuit;
+
+        @Option(names = "--no-unfused", description = "skip the (slow) unfused run of the random circuit")
+        boolean noUnfused;
+
+        @Option(names = "--json", description = "print JSON instead of a table")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+            if (repeats < 1) throw new InvalidInputException("--repeats must be at least 1, got " + repeats);
+            if (depth < 1) throw new InvalidInputException("--depth must be at least 1, got " + depth);
+            for (int n : qubits) if (n < 6 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--qubits: " + n + " is outside 6.." + StateVector.MAX_QUBITS);
+            for (int n : circuitQubits) if (n < 2 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--circuit-qubits: " + n + " is outside 2.." + StateVector.MAX_QUBITS);
+            if (threads != null) Parallel.setThreads(threads);
+            SimBench b = new SimBench(err, repeats);
+            SplittableRandom rnd = new SplittableRandom(1);
+            b.warmUp();
+            List<SimBench.GateRow> rows = new ArrayList<>();
+            for (int n : qubits) {
+                rows.addAll(b.gates(n, rnd));
+                System.gc();
+            }
+            List<SimBench.CircuitRow> circ = new ArrayList<>();
+            for (int n : noCircuit ? List.<Integer>of() : circuitQubits) {
+                circ.add(b.circuit(n, depth, !noUnfused));
+                System.gc();
+            }
+            Map<String, Object> env = new LinkedHashMap<>();
+            env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+            env.put("threads", Parallel.threads());
+            env.put("cores", Runtime.getRuntime().availableProcessors());
+            env.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
+            env.put("repeats", repeats);
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("environment", env);
+                List<Map<String, Object>> g = new ArrayList<>();
+                for (var r : rows) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("qubits", r.n());
+                    m.put("gate", r.gate());
+                    m.put("seconds", r.seconds());
+                    m.put("processCpuSeconds", r.cpuSeconds());
+                    m.put("bytes", r.bytes());
+                    m.put("bandwidthBytesPerSecond", r.bandwidth());
+                    m.put("fractionOfBandwidth", r.fraction());
+                    m.put("bandwidthPassCpuSeconds", r.passCpuSeconds());
+                    m.put("cpuTimeFraction", r.cpuFraction());
+                    g.add(m);
+                }
+                doc.put("gates", g);
+                List<Map<String, Object>> c = new ArrayList<>();
+                for (var r : circ) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("qubits", r.n());
+                    m.put("depth", r.depth());
+                    m.put("gates", r.gates());
+                    m.put("unfusedSeconds", Double.isNaN(r.unfusedSeconds()) ? null : r.unfusedSeconds());
+                    m.put("fusedSeconds", r.fusedSeconds());
+                    m.put("unfusedCpuSeconds", Double.isNaN(r.unfusedCpu()) ? null : r.unfusedCpu());
+                    m.put("fusedCpuSeconds", r.fusedCpu());
+                    m.put("compileSeconds", r.compileSeconds());
+                    m.put("passes", r.passes());
+                    m.put("fidelityFusedVsUnfused", Double.isNaN(r.fidelity()) ? null : r.fidelity());
+                    c.add(m);
+                }
+                doc.put("randomCircuit", c);
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            } else {
+                out.printf("%s; %d threads; median of %d%n", env.get("java"), Parallel.threads(), repeats);
+                out.printf("%-4s %-9s %10s %8s %11s %9s %10s %9s%n", "n", "gate", "s/gate", "GB/s", "stream GB/s", "fraction",
+                        "CPU s/gate", "CPU frac");
+                for (var r : rows) {
+                    out.printf("%-4d %-9s %10.5f %8.2f %11.2f %9.2f %10.5f %9.2f%n", r.n(), r.gate(), r.seconds(),
+                            r.bytes() / r.seconds() / 1e9, r.bandwidth() / 1e9, r.fraction(), r.cpuSeconds(), r.cpuFraction());
+                }
+                if (!circ.isEmpty()) {
+                    out.printf("%nrandom circuit (RX/RY/RZ on every qubit, then CZ on alternating neighbour pairs)%n");
+                    out.printf("%-4s %5s %6s %10s %10s %7s %10s %13s %11s%n", "n", "depth", "gates", "unfused s", "fused s",
+                            "passes", "compile s", "unfused CPU s", "fused CPU s");
+                    for (var r : circ) {
+                        out.printf("%-4d %5d %6d %10.3f %10.3f %7d %10.3f %13.2f %11.2f%n", r.n(), r.depth(), r.gates(),
+                                r.unfusedSeconds(), r.fusedSeconds(), r.passes(), r.compileSeconds(), r.unfusedCpu(), r.fusedCpu());
+                    }
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package org.qdl.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.qdl.sim.Circuit;
+import org.qdl.sim.ComplexMatrix;
+import org.qdl.sim.DiagonalGate;
+import org.qdl.sim.Gate;
+import org.qdl.sim.MatrixGate;
+import org.qdl.sim.Parallel;
+import org.qdl.sim.StateVector;
+import org.qdl.sim.fusion.FusedCircuit;
+
+/**
+ * The simulator benchmark: per-gate seconds and bandwidth fractions, and a random layered circuit
+ * with and without fusion. Bytes per gate count each amplitude the gate must read and write once
+ * (16 bytes read + 16 written, complex128).
+ */
+final class SimBench {
+    private final PrintWriter err;
+    private final int repeats;
+
+    SimBench(PrintWriter err, int repeats) {
+        this.err = err;
+        this.repeats = repeats;
+    }
+
+    /** One gate kind at one n. */
+    record GateRow(int n, String gate, double seconds, double cpuSeconds, double bytes, double bandwidth,
+                   double passCpuSeconds) {
+        double fraction() {
+            return bytes / seconds / bandwidth;
+        }
+
+        /** The same fraction from CPU time: the gate's CPU cost against the bandwidth pass's. */
+        double cpuFraction() {
+            return bytes / (32.0 * (1L << n)) * passCpuSeconds / cpuSeconds;
+        }
+    }
+
+    record CircuitRow(int n, int depth, int gates, double unfusedSeconds, double fusedSeconds,
+                      double compileSeconds, int passes, double fidelity, double unfusedCpu, double fusedCpu) {}
+
+    /** Runs every kernel and the fused path on a small register until the JIT has compiled them. */
+    void warmUp() {
+        err.println("warming up the JIT (n = 16)…");
+        err.flush();
+        SimBench quiet = new SimBench(new PrintWriter(java.io.OutputStream.nullOutputStream()), 30);
+        quiet.gates(16, new SplittableRandom(0));
+        FusedCircuit f = FusedCircuit.compile(randomCircuit(16, 20, 0));
+        for (int i = 0; i < 20; i++) f.apply(StateVector.zero(16));
+    }
+
+    List<GateRow> gates(int n, SplittableRandom rnd) {
+        err.printf("n=%d: allocating %d MiB%n", n, StateVector.bytesFor(n) >> 20);
+        err.flush();
+        StateVector s = StateVector.zeros(n);
+        double[] re = s.realArray(), im = s.imagArray();
+        double a = 1 / Math.sqrt(s.dimension());
+        Arrays.fill(re, a);
+        Arrays.fill(im, 0);
+        double full = 32.0 * s.dimension();
+        double bw = full / median(() -> rmw(re, im));
+        err.printf("n=%d: streaming read-modify-write bandwidth %.2f GB/s%n", n, bw / 1e9);
+        err.flush();
+        Map<String, Gate> g = new LinkedHashMap<>();
+        Map<String, Double> bytes = new LinkedHashMap<>();
+        g.put("1q q0", MatrixGate.of("u", randomUnitary(2, rnd), 0));
+        g.put("1q q1", MatrixGate.of("u", randomUnitary(2, rnd), 1));
+        g.put("1q q2", MatrixGate.of("u", randomUnitary(2, rnd), 2));
+        g.put("1q high", MatrixGate.of("u", randomUnitary(2, rnd), n - 1));
+        g.put("2q dense", MatrixGate.of("u2", randomUnitary(4, rnd), 1, n - 2));
+        g.put("c-1q", MatrixGate.controlled("cu", randomUnitary(2, rnd), new int[] {n - 1}, 0));
+        g.put("cc-1q", MatrixGate.controlled("ccu", randomUnitary(2, rnd), new int[] {3, n - 3}, 1));
+        double[] ph = {rnd.nextDouble(6), rnd.nextDouble(6), rnd.nextDouble(6), rnd.nextDouble(6)};
+        g.put("diag 2q", new DiagonalGate("d", new int[] {0, n - 1}, ph));
+        g.forEach((k, v) -> bytes.put(k, full));
+        bytes.put("c-1q", full / 2);
+        bytes.put("cc-1q", full / 4);
+        List<GateRow> rows = new ArrayList<>();
+        for (var e : g.entrySet()) {
+            Gate gate = e.getValue();
+            // The bandwidth pass is repeated next to each gate, so that both see the same machine load.
+            double[] tg = new double[repeats], tb = new double[repeats];
+            double cpu = 0, cpuPass = 0;
+            gate.apply(s);
+            for (int k = 0; k < repeats; k++) {
+                double c0 = cpuSeconds();
+                tb[k] = seconds(() -> rmw(re, im));
+                double c1 = cpuSeconds();
+                tg[k] = seconds(() -> gate.apply(s));
+                cpu += cpuSeconds() - c1;
+                cpuPass += c1 - c0;
+            }
+            Arrays.sort(tg);
+            Arrays.sort(tb);
+            double t = tg[repeats / 2];
+            GateRow r = new GateRow(n, e.getKey(), t, cpu / repeats, bytes.get(e.getKey()), full / tb[repeats / 2], cpuPass / repeats);
+            err.printf("n=%d: %-9s %.4f s  %.2f of bandwidth %.2f GB/s; CPU %.4f s, CPU-time fraction %.2f%n", n, r.gate(), t,
+                    r.fraction(), r.bandwidth() / 1e9, r.cpuSeconds(), r.cpuFraction());
+            err.flush();
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** A read-modify-write pass over both arrays, parallel like the kernels (a global phase). */
+    private static void rmw(double[] re, double[] im) {
+        final double c = Math.cos(1e-3), sn = Math.sin(1e-3);
+        Parallel.forRange(re.length, (a, b) -> {
+            for (int i = a; i < b; i++) {
+                double xr = re[i], xi = im[i];
+                re[i] = c * xr - sn * xi;
+                im[i] = sn * xr + c * xi;
+            }
+        });
+    }
+
+    /** Depth layers: a random RX, RY or RZ on every qubit, then CZ on alternating neighbour pairs. */
+    static Circuit randomCircuit(int n, int depth, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Circuit c = new Circuit(n);
+        for (int layer = 0; layer < depth; layer++) {
+            for (int q = 0; q < n; q++) {
+                double th = rnd.nextDouble(2 * Math.PI);
+                switch (rnd.nextInt(3)) {
+                    case 0 -> c.rx(q, th);
+                    case 1 -> c.ry(q, th);
+                    default -> c.rz(q, th);
+                }
+            }
+            for (int q = layer % 2; q + 1 < n; q += 2) c.cz(q, q + 1);
+        }
+        return c;
+    }
+
+    CircuitRow circuit(int n, int depth, boolean unfused) {
+        Circuit c = randomCircuit(n, depth, 2024 + n);
+        long t0 = System.nanoTime();
+        FusedCircuit f = FusedCircuit.compile(c);
+        double compile = (System.nanoTime() - t0) / 1e9;
+        err.printf("circuit n=%d depth %d: %d gates -> %d passes (compiled in %.3f s)%n", n, depth, c.size(), f.passCount(), compile);
+        err.flush();
+        StateVector fused = StateVector.zero(n);
+        double tf = Double.POSITIVE_INFINITY, cf = Double.NaN, cu = Double.NaN;
+        for (int r = 0; r < Math.max(1, repeats / 2); r++) {
+            fused = StateVector.zero(n);
+            double cpu0 = cpuSeconds();
+            t0 = System.nanoTime();
+            f.apply(fused);
+            double t = (System.nanoTime() - t0) / 1e9, used = cpuSeconds() - cpu0;
+            if (t < tf) cf = used;
+            tf = Math.min(tf, t);
+            err.printf("circuit n=%d fused: %.3f s (%.2f CPU s)%n", n, t, used);
+        }
+        err.flush();
+        double tu = Double.NaN, fid = Double.NaN;
+        if (unfused) {
+            StateVector plain = StateVector.zero(n);
+            double cpu0 = cpuSeconds();
+            t0 = System.nanoTime();
+            c.apply(plain);
+            tu = (System.nanoTime() - t0) / 1e9;
+            cu = cpuSeconds() - cpu0;
+            err.printf("circuit n=%d unfused: %.2f CPU s%n", n, cu);
+            fid = plain.fidelity(fused);
+            err.printf("circuit n=%d unfused: %.3f s (fidelity fused vs unfused %.15f)%n", n, tu, fid);
+            err.flush();
+        }
+        return new CircuitRow(n, depth, c.size(), tu, tf, compile, f.passCount(), fid, cu, cf);
+    }
+
+    /**
+     * CPU seconds used so far by all live threads of this JVM (nanosecond clocks). On a shared,
+     * oversubscribed machine the wall time includes waiting for a core; CPU time does not.
+     */
+    static double cpuSeconds() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long id : mx.getAllThreadIds()) {
+            long t = mx.getThreadCpuTime(id);
+            if (t > 0) sum += t;
+        }
+        return sum / 1e9;
+    }
+
+    private static double seconds(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private double median(Runnable r) {
+        r.run(); // warm-up
+        double[] t = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(t);
+        return t[repeats / 2];
+    }
+
+    /** A Haar-like random unitary (QR of a complex Gaussian matrix by Gram–Schmidt). */
+    static ComplexMatrix randomUnitary(int d, SplittableRandom rnd) {
+        double[] re = new double[d * d], im = new double[d * d];
+        for (int c = 0; c < d; c++) {
+            for (int r = 0; r < d; r++) {
+                re[r * d + c] = rnd.nextGaussian();
+                im[r * d + c] = rnd.nextGaussian();
+            }
+            for (int p = 0; p < c; p++) {
+                double dr = 0, di = 0;
+                for (int r = 0; r < d; r++) {
+                    dr += re[r * d + p] * re[r * d + c] + im[r * d + p] * im[r * d + c];
+                    di += re[r * d + p] * im[r * d + c] - im[r * d + p] * re[r * d + c];
+                }
+                for (int r = 0; r < d; r++) {
+                    re[r * d + c] -= dr * re[r * d + p] - di * im[r * d + p];
+                    im[r * d + c] -= dr * im[r * d + p] + di * re[r * d + p];
+                }
+            }
+            double nrm = 0;
+            for (int r = 0; r < d; r++) nrm += re[r * d + c] * re[r * d + c] + im[r * d + c] * im[r * d + c];
+            nrm = Math.sqrt(nrm);
+            for (int r = 0; r < d; r++) {
+                re[r * d + c] /= nrm;
+                im[r * d + c] /= nrm;
+            }
+        }
+        return ComplexMatrix.of(d, re, im);
+    }
+}

@@ -1,0 +1,115 @@
+package org.qdl.sim;
+
+/**
+ * A diagonal unitary on some qubits, laid out for a bandwidth-bound pass: index bits below
+ * {@link #LOW_BITS} form a repeating pattern of 16 phases, higher bits select which pattern (constant
+ * over long aligned spans), so the inner loop is a plain 16-wide multiply with no per-index bit
+ * extraction. Patterns that are all 1 are skipped (CZ touches a quarter of the state).
+ */
+public final class PhaseTable {
+    static final int LOW_BITS = 4;
+    static final int RUN = 1 << LOW_BITS;
+    /** Above this many high qubits the tables would be too large; such gates use a per-index loop. */
+    static final int MAX_HIGH = 12;
+
+    private final int[] qubits;
+    private final double[] phaseRe, phaseIm;
+    private final int[] high;
+    private final int span;
+    private final boolean hasLow;
+    private final double[] tabRe, tabIm;
+    private final boolean[] identity;
+    private final boolean tabulated;
+
+    /** Phases diag(phaseRe + i phaseIm)[extract(i, qubits)]. */
+    public PhaseTable(int[] qubits, double[] phaseRe, double[] phaseIm) {
+        this.qubits = qubits.clone();
+        this.phaseRe = phaseRe;
+        this.phaseIm = phaseIm;
+        int nh = 0, minHigh = 31;
+        boolean low = false;
+        for (int q : qubits) {
+            if (q < LOW_BITS) low = true;
+            else {
+                nh++;
+                minHigh = Math.min(minHigh, q);
+            }
+        }
+        hasLow = low;
+        span = minHigh >= 31 ? Integer.MAX_VALUE : 1 << minHigh;
+        high = new int[nh];
+        int[] highPos = new int[nh];
+        for (int b = 0, h = 0; b < qubits.length; b++) {
+            if (qubits[b] >= LOW_BITS) {
+                high[h] = qubits[b];
+                highPos[h++] = b;
+            }
+        }
+        tabulated = nh <= MAX_HIGH;
+        if (!tabulated) {
+            tabRe = tabIm = null;
+            identity = null;
+            return;
+        }
+        int patterns = 1 << nh;
+        tabRe = new double[patterns * RUN];
+        tabIm = new double[patterns * RUN];
+        identity = new boolean[patterns];
+        for (int h = 0; h < patterns; h++) {
+            int mh = 0;
+            for (int t = 0; t < nh; t++) mh |= (h >>> t & 1) << highPos[t];
+            boolean one = true;
+            for (int r = 0; r < RUN; r++) {
+                int m = mh;
+                for (int b = 0; b < qubits.length; b++) if (qubits[b] < LOW_BITS) m |= (r >>> qubits[b] & 1) << b;
+                tabRe[h * RUN + r] = phaseRe[m];
+                tabIm[h * RUN + r] = phaseIm[m];
+                one &= phaseRe[m] == 1 && phaseIm[m] == 0;
+            }
+            identity[h] = one;
+        }
+    }
+
+    /** Multiplies amplitudes [from, to) (array index = basis index) by their phases. */
+    public void apply(double[] re, double[] im, int from, int to) {
+        if (!tabulated || (hasLow && ((from | to) & (RUN - 1)) != 0)) {
+            for (int i = from; i < to; i++) {
+                int m = Bits.extract(i, qubits);
+                mul(re, im, i, phaseRe[m], phaseIm[m]);
+            }
+            return;
+        }
+        for (int i = from; i < to; ) {
+            int end = (int) Math.min(to, ((long) i | (span - 1)) + 1);
+            int h = 0;
+            for (int t = 0; t < high.length; t++) h |= (i >>> high[t] & 1) << t;
+            if (!identity[h]) {
+                int o = h * RUN;
+                if (!hasLow) {
+                    double pr = tabRe[o], pi = tabIm[o];
+                    for (int k = i; k < end; k++) {
+                        double xr = re[k], xi = im[k];
+                        re[k] = pr * xr - pi * xi;
+                        im[k] = pr * xi + pi * xr;
+                    }
+                } else {
+                    for (int blk = i; blk < end; blk += RUN) {
+                        for (int r = 0; r < RUN; r++) {
+                            double pr = tabRe[o + r], pi = tabIm[o + r];
+                            double xr = re[blk + r], xi = im[blk + r];
+                            re[blk + r] = pr * xr - pi * xi;
+                            im[blk + r] = pr * xi + pi * xr;
+                        }
+                    }
+                }
+            }
+            i = end;
+        }
+    }
+
+    private static void mul(double[] re, double[] im, int i, double pr, double pi) {
+        double xr = re[i], xi = im[i];
+        re[i] = pr * xr - pi * xi;
+        im[i] = pr * xi + pi * xr;
+    }
+}

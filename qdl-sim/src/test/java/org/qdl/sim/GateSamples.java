@@ -1,0 +1,158 @@
+package org.qdl.sim;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Random gates and states for the kernel and fusion tests, plus a naive reference that applies a
+ * gate's local matrix column by column (independent of the kernels; O(2^n · 2^k), so usable at
+ * n = 16 where a dense 2^n matrix is not).
+ */
+final class GateSamples {
+    private GateSamples() {}
+
+    static ComplexMatrix unitary(int d, SplittableRandom rnd) {
+        double[] re = new double[d * d], im = new double[d * d];
+        for (int c = 0; c < d; c++) {
+            for (int r = 0; r < d; r++) {
+                re[r * d + c] = rnd.nextGaussian();
+                im[r * d + c] = rnd.nextGaussian();
+            }
+            for (int p = 0; p < c; p++) {
+                double dr = 0, di = 0;
+                for (int r = 0; r < d; r++) {
+                    dr += re[r * d + p] * re[r * d + c] + im[r * d + p] * im[r * d + c];
+                    di += re[r * d + p] * im[r * d + c] - im[r * d + p] * re[r * d + c];
+                }
+                for (int r = 0; r < d; r++) {
+                    re[r * d + c] -= dr * re[r * d + p] - di * im[r * d + p];
+                    im[r * d + c] -= dr * im[r * d + p] + di * re[r * d + p];
+                }
+            }
+            double nrm = 0;
+            for (int r = 0; r < d; r++) nrm += re[r * d + c] * re[r * d + c] + im[r * d + c] * im[r * d + c];
+            nrm = Math.sqrt(nrm);
+            for (int r = 0; r < d; r++) {
+                re[r * d + c] /= nrm;
+                im[r * d + c] /= nrm;
+            }
+        }
+        return ComplexMatrix.of(d, re, im);
+    }
+
+    /** A 1-qubit matrix of each structure the kernels special-case: general, real, RX-like, diagonal. */
+    static ComplexMatrix oneQubit(SplittableRandom rnd) {
+        double th = rnd.nextDouble(-4, 4);
+        return switch (rnd.nextInt(6)) {
+            case 0 -> Gates.ry(th);
+            case 1 -> Gates.rx(th);
+            case 2 -> Gates.rz(th);
+            case 3 -> Gates.phase(th);
+            case 4 -> Gates.H;
+            default -> unitary(2, rnd);
+        };
+    }
+
+    static int[] distinct(int n, int k, SplittableRandom rnd) {
+        int[] q = new int[k];
+        long used = 0;
+        for (int i = 0; i < k; i++) {
+            int c;
+            do c = rnd.nextInt(n); while ((used >> c & 1) != 0);
+            used |= 1L << c;
+            q[i] = c;
+        }
+        return q;
+    }
+
+    /** Qubits biased to the edges (0, 1, 2 and the top ones), where the kernels have special paths. */
+    static int[] edgeBiased(int n, int k, SplittableRandom rnd) {
+        int[] q = new int[k];
+        long used = 0;
+        for (int i = 0; i < k; i++) {
+            int c;
+            do {
+                int r = rnd.nextInt(4);
+                c = r == 0 ? rnd.nextInt(Math.min(3, n)) : r == 1 ? n - 1 - rnd.nextInt(Math.min(2, n)) : rnd.nextInt(n);
+            } while ((used >> c & 1) != 0);
+            used |= 1L << c;
+            q[i] = c;
+        }
+        return q;
+    }
+
+    /** Any gate kind: dense 1..3 targets with 0..4 controls, diagonal 1..4 qubits, Pauli rotation. */
+    static Gate gate(int n, SplittableRandom rnd) {
+        switch (rnd.nextInt(5)) {
+            case 0, 1: {
+                int k = 1 + rnd.nextInt(Math.min(3, n));
+                int c = rnd.nextInt(Math.min(5, n - k + 1));
+                int[] all = edgeBiased(n, k + c, rnd);
+                int[] t = Arrays.copyOfRange(all, 0, k), ctl = Arrays.copyOfRange(all, k, k + c);
+                ComplexMatrix u = k == 1 ? oneQubit(rnd) : unitary(1 << k, rnd);
+                return MatrixGate.controlled("u", u, ctl, t);
+            }
+            case 2: {
+                int k = 1 + rnd.nextInt(Math.min(4, n));
+                double[] ph = new double[1 << k];
+                for (int m = 0; m < ph.length; m++) ph[m] = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble(-Math.PI, Math.PI);
+                return new DiagonalGate("d", edgeBiased(n, k, rnd), ph);
+            }
+            case 3: {
+                if (n < 2) return MatrixGate.of("h", Gates.H, 0);
+                int[] q = edgeBiased(n, 2, rnd);
+                return new DiagonalGate("cz", q, new double[] {0, 0, 0, Math.PI});
+            }
+            default: {
+                int sup = 0; // at most 6 qubits, so that its local matrix stays small
+                for (int q : edgeBiased(n, Math.min(n, 6), rnd)) sup |= 1 << q;
+                int x = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(1 << n) & sup, z = rnd.nextInt(1 << n) & sup;
+                return new PauliRotation(PauliString.ofMasks(x, z), rnd.nextDouble(-4, 4));
+            }
+        }
+    }
+
+    static StateVector randomState(int n, SplittableRandom rnd) {
+        double[] re = new double[1 << n], im = new double[1 << n];
+        for (int i = 0; i < re.length; i++) {
+            re[i] = rnd.nextGaussian();
+            im[i] = rnd.nextGaussian();
+        }
+        StateVector s = StateVector.of(re, im);
+        s.normalize();
+        return s;
+    }
+
+    /** v ← G v using only the gate's local matrix on its qubits (qubits()[0] = local bit 0). */
+    static void naiveApply(Gate g, double[] vr, double[] vi) {
+        int[] q = g.qubits();
+        ComplexMatrix m = g.matrix();
+        int mask = 0;
+        for (int b : q) mask |= 1 << b;
+        double[] nr = new double[vr.length], ni = new double[vr.length];
+        for (int col = 0; col < vr.length; col++) {
+            if (vr[col] == 0 && vi[col] == 0) continue;
+            int lc = 0;
+            for (int b = 0; b < q.length; b++) lc |= ((col >> q[b]) & 1) << b;
+            for (int lr = 0; lr < m.dim(); lr++) {
+                int row = col & ~mask;
+                for (int b = 0; b < q.length; b++) row |= ((lr >> b) & 1) << q[b];
+                double ar = m.re(lr, lc), ai = m.im(lr, lc);
+                nr[row] += ar * vr[col] - ai * vi[col];
+                ni[row] += ar * vi[col] + ai * vr[col];
+            }
+        }
+        System.arraycopy(nr, 0, vr, 0, vr.length);
+        System.arraycopy(ni, 0, vi, 0, vi.length);
+    }
+
+    static double maxDiff(StateVector s, double[] vr, double[] vi) {
+        double d = 0;
+        for (int i = 0; i < vr.length; i++) d = Math.max(d, Math.hypot(s.realArray()[i] - vr[i], s.imagArray()[i] - vi[i]));
+        return d;
+    }
+
+    static double maxDiff(StateVector a, StateVector b) {
+        return maxDiff(a, b.realArray(), b.imagArray());
+    }
+}
