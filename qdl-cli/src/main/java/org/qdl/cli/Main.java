@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             org.qdl.cli.claims.LinearCommand.class,
             org.qdl.cli.claims.PrivacyCommand.class,
             PartyCommand.class,
+            InferCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
