@@ -146,7 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
             runSteps(t, bar, o, err);
         } catch (RemotePartyException e) {
             if (!e.operational()) throw e;
-            err.print("\r");
+            err.println(); // end the progress bar's line
             long last = every > 0 ? t.nextStep() / every * every : 0;
             Path cp = out.resolve("checkpoints").resolve("checkpoint-" + last + ".json");
             throw e.withContext("training stopped in step " + (t.nextStep() + 1) + " of " + c.totalSteps()
