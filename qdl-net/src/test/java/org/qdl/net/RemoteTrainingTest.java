@@ -146,4 +146,44 @@ class RemoteTrainingTest {
             bob.close();
         }
     }
+
+    @Test
+    void hungPartyStopsTrainingAtTheDeadlineNamingPartyAndStep(@TempDir Path dir) throws Exception {
+        TrainConfig c = config("simultaneous");
+        Path st = states(dir, c);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        io.grpc.ServerInterceptor hangAtSecondUpdate = new io.grpc.ServerInterceptor() {
+            @Override
+            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, R> call, io.grpc.Metadata headers,
+                                                                      io.grpc.ServerCallHandler<Q, R> next) {
+                if (call.getMethodDescriptor().getBareMethodName().equals("UpdateLayer") && updates.incrementAndGet() == 2) {
+                    try {
+                        release.await(); // hangs, as a stuck party would, until the test ends
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return next.startCall(call, headers);
+            }
+        };
+        Duration deadline = Duration.ofMillis(1500);
+        try (PartyServer alice = serve(st, "alice", 0);
+             PartyServer bob = PartyServer.start(PartyState.load(st.resolve("bob")), "127.0.0.1", 0, SECRET,
+                     PartyServer.Options.defaults().withInterceptor(hangAtSecondUpdate));
+             Coordinator co = Coordinator.connect(List.of(new PartyAddress("alice", "127.0.0.1", alice.port()),
+                     new PartyAddress("bob", "127.0.0.1", bob.port())), List.of(), Deployment.secretClient(deadline))) {
+            Trainer t = new Trainer(c, co.network(), co.partyCheckpoints(), "r3");
+            RemotePartyException e = assertTimeoutPreemptively(BOUND, () -> assertThrows(RemotePartyException.class,
+                    () -> t.run(Long.MAX_VALUE, 0, null, new Trainer.Listener() {})));
+            assertEquals(Status.Code.DEADLINE_EXCEEDED, e.code(), e.getMessage());
+            assertTrue(e.operational());
+            assertEquals("bob", e.party());
+            assertEquals("update U2", e.step());
+            assertTrue(e.getMessage().contains("within the deadline of 1500 ms") && e.getMessage().contains("step 'update U2'"), e.getMessage());
+            assertEquals(1, t.nextStep()); // the second step's update hung; BOUND caps the wait
+        } finally {
+            release.countDown();
+        }
+    }
 }
