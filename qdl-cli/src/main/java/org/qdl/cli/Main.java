@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code qdl} command. Exit codes: 0 success, 2 a usage or input error (one line naming the
- * problem), 1 an internal error (with its trace, since it is a bug).
+ * problem), 1 an internal error (with its trace, since it is a bug) or an operational failure of a
+ * remote party (unreachable, died, deadline exceeded: one line naming party and step, no trace).
  */
 @Command(name = "qdl", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Quantum Distributed Learning: distributed inference and training over simulated quantum networks,%n"
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             RunCommand.class,
             ScalingCommand.class,
+            InferCommand.class,
             org.qdl.cli.learning.TrainCommand.class,
             org.qdl.cli.learning.GradientsCommand.class,
             PartyCommand.class,
@@ -56,6 +58,10 @@ public final class Main implements Runnable {
         cl.getSubcommands().get("bench").addSubcommand("net", new NetBenchCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeFor);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof org.qdl.net.RemotePartyException r && r.operational()) {
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage()); // expected: a party is down
+                return INTERNAL_ERROR;
+            }
             if (isUserError(ex)) {
                 cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 return USAGE_ERROR;
@@ -74,6 +80,7 @@ public final class Main implements Runnable {
     }
 
     private static int exitCodeFor(Throwable t) {
+        if (t instanceof org.qdl.net.RemotePartyException r && r.operational()) return INTERNAL_ERROR;
         return isUserError(t) ? USAGE_ERROR : INTERNAL_ERROR;
     }
 

@@ -8,11 +8,11 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** How a party server or coordinator authenticates: exactly one of --tls-dir or --secret-file. */
-final class NetSecurityOptions {
+public final class NetSecurityOptions {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Choice choice;
 
-    static final class Choice {
+    public static final class Choice {
         @Option(names = "--tls-dir", paramLabel = "DIR",
                 description = "Mutual TLS with the files 'qdl party certs' wrote in DIR (ca.pem, NAME.pem, NAME.key).")
         Path tlsDir;
@@ -23,12 +23,12 @@ final class NetSecurityOptions {
     }
 
     /** The credentials of {@code identity} (the party's or the coordinator's name). */
-    Security security(String identity) throws IOException {
+    public Security security(String identity) throws IOException {
         if (choice.tlsDir != null) return Security.MutualTls.fromDirectory(choice.tlsDir, identity);
         return Security.SharedSecret.fromFile(choice.secretFile);
     }
 
-    String describe() {
+    public String describe() {
         return choice.tlsDir != null ? "mutual TLS" : "shared secret";
     }
 

@@ -35,24 +35,8 @@ public final class PartyInferCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--party", paramLabel = "NAME=HOST:PORT", description = "A remote party (repeatable).")
-    List<String> remote = new ArrayList<>();
-
-    @Option(names = "--local", paramLabel = "NAME=DIR", description = "An in-process party from DIR/party.json (repeatable).")
-    List<String> local = new ArrayList<>();
-
-    @CommandLine.ArgGroup(exclusive = false, multiplicity = "0..1", heading = "Authentication (one of; needed with --party):%n")
-    NetSecurityOptions security;
-
-    @Option(names = "--client", defaultValue = "coordinator", description = "This coordinator's identity. Default: ${DEFAULT-VALUE}.")
-    String client;
-
-    @Option(names = "--deadline", defaultValue = "30", description = "Deadline of every call, seconds. Default: ${DEFAULT-VALUE}.")
-    double deadlineSeconds;
-
-    @Option(names = "--route", defaultValue = "direct", description = "How registers travel between remote parties: direct (party to party)"
-            + " or relay (through this coordinator). Default: ${DEFAULT-VALUE}.")
-    String route;
+    @CommandLine.Mixin
+    CoordinatorOptions parties;
 
     @Option(names = "--data", required = true, paramLabel = "PARTY:KEY", description = "Who holds the input x, and its key.")
     String data;
@@ -78,27 +62,9 @@ public final class PartyInferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (shots < 1) throw new InvalidInputException("--shots must be at least 1, got " + shots);
-        if (!(deadlineSeconds > 0)) throw new InvalidInputException("--deadline must be positive, got " + deadlineSeconds);
-        List<PartyAddress> addresses = new ArrayList<>();
-        for (String r : remote) addresses.add(PartyAddress.parse(r));
-        List<PartyState> states = new ArrayList<>();
-        for (String l : local) {
-            String[] kv = pair(l, "--local", "=");
-            PartyState s = PartyState.load(Path.of(kv[1]));
-            if (!s.name().equals(kv[0])) throw new InvalidInputException("--local " + l + ": " + kv[1] + " describes party '" + s.name() + "'");
-            states.add(s);
-        }
-        if (!addresses.isEmpty() && security == null) throw new InvalidInputException("remote parties need --tls-dir or --secret-file");
-        ClientSettings settings = new ClientSettings(security == null ? null : security.security(client), client,
-                Duration.ofMillis(Math.round(deadlineSeconds * 1000)));
         DistributedModel model = model();
         long t0 = System.nanoTime();
-        GrpcTransport.Route how = switch (route) {
-            case "direct" -> GrpcTransport.Route.DIRECT;
-            case "relay" -> GrpcTransport.Route.RELAY;
-            default -> throw new InvalidInputException("--route must be direct or relay, got '" + route + "'");
-        };
-        try (Coordinator c = Coordinator.connect(addresses, states, settings, how)) {
+        try (Coordinator c = parties.connect()) {
             Network net = c.network();
             model.validate(net);
             double[] out = net.repeated(shots, () -> {
@@ -124,9 +90,7 @@ public final class PartyInferCommand implements Callable<Integer> {
     }
 
     private static String[] pair(String text, String option, String sep) {
-        int i = text.indexOf(sep);
-        if (i < 1 || i == text.length() - 1) throw new InvalidInputException(option + " '" + text + "' must look like A" + sep + "B");
-        return new String[] {text.substring(0, i), text.substring(i + 1)};
+        return CoordinatorOptions.pair(text, option, sep);
     }
 
     private void report(Network net, double[] out, Double exactValue, double seconds, long wireMoved) {

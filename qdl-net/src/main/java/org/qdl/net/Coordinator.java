@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import org.qdl.learning.checkpoint.PartyCheckpoints;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.ProtocolException;
 
@@ -70,5 +71,25 @@ public final class Coordinator implements AutoCloseable {
     @Override
     public void close() {
         for (RemoteParty p : remote) p.close();
+    }
+
+    /** Training checkpoints of the remote parties: each saves or restores its own layers (SaveLayers / RestoreLayers). */
+    public PartyCheckpoints partyCheckpoints() {
+        return new PartyCheckpoints() {
+            @Override
+            public void save(String party, String runId, long step) {
+                remote(party).saveLayers(runId, step);
+            }
+
+            @Override
+            public void restore(String party, String runId, long step) {
+                remote(party).restoreLayers(runId, step);
+            }
+        };
+    }
+
+    private RemoteParty remote(String party) {
+        for (RemoteParty p : remote) if (p.name().equals(party)) return p;
+        throw new ProtocolException("party " + party + " is not a remote party of this coordinator");
     }
 }

@@ -59,7 +59,8 @@ public final class GrpcTransport implements Transport {
             } catch (RemotePartyException e) {
                 if (e.code() != io.grpc.Status.Code.ABORTED) throw e;
                 // the sender is fine; the receiver failed to take the delivery: blame the receiver
-                throw new RemotePartyException(to.name(), step, e.code(), e.getMessage());
+                throw new RemotePartyException(to.name(), step, e.code(), "party " + to.name() + " at " + to.address()
+                        + " failed to take a direct delivery during step '" + step + "' (sender's report: " + e.getMessage() + ")");
             }
         }
         if (sender instanceof RemoteParty from && receiver instanceof RemoteParty to) {

@@ -97,7 +97,7 @@ public final class PartyServer implements AutoCloseable {
             return t;
         });
         PeerClients peers = new PeerClients(state.name(), security);
-        PartyService service = new PartyService(state.name(), state::newParty, options, peers);
+        PartyService service = new PartyService(state.name(), state::newParty, options, peers, state.dir());
         List<ServerInterceptor> interceptors = new ArrayList<>(options.extraInterceptors());
         interceptors.add(new AuthInterceptor(state.name(), security, options.allowedClients())); // last added runs first
         // Netty's builder is the public way to bind one address (Grpc.newServerBuilderForPort binds all).

@@ -14,6 +14,7 @@ import org.qdl.net.proto.ApplyShiftedRequest;
 import org.qdl.net.proto.ControlledObservableRequest;
 import org.qdl.net.proto.GeneratorMeasurementRequest;
 import org.qdl.net.proto.GeneratorStructureReply;
+import org.qdl.net.proto.LayerCheckpointRequest;
 import org.qdl.net.proto.LayerRef;
 import org.qdl.net.proto.Matrix;
 import org.qdl.net.proto.MeasureWithAncillaRequest;
@@ -62,9 +63,11 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
     private final Supplier<LocalParty> newParty;
     private final PartyServer.Options options;
     private final PeerClients peers;
+    private final LayerStore layerStore;
     private final Map<String, PartySession> sessions = new ConcurrentHashMap<>();
 
-    PartyService(String name, Supplier<LocalParty> newParty, PartyServer.Options options, PeerClients peers) {
+    PartyService(String name, Supplier<LocalParty> newParty, PartyServer.Options options, PeerClients peers, java.nio.file.Path stateDir) {
+        this.layerStore = new LayerStore(stateDir);
         this.name = name;
         this.newParty = newParty;
         this.options = options;
@@ -387,6 +390,28 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
         });
     }
 
+    @Override
+    public void saveLayers(LayerCheckpointRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            synchronized (s.party) {
+                layerStore.save(s.party, req.getRunId(), req.getStep());
+            }
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void restoreLayers(LayerCheckpointRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            synchronized (s.party) {
+                layerStore.restore(s.party, req.getRunId(), req.getStep());
+            }
+            return Ack.getDefaultInstance();
+        });
+    }
+
     private static void requireShots(int shots) {
         if (shots < 1 || shots > MAX_SHOTS) throw fail(Status.INVALID_ARGUMENT, "shots must be in 1.." + MAX_SHOTS + " per call, got " + shots);
     }
@@ -414,7 +439,7 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
         if (!s.owner.equals(caller)) throw fail(Status.PERMISSION_DENIED, "session " + s.id + " belongs to another client, not " + caller);
     }
 
-    private static StatusRuntimeException fail(Status code, String message) {
+    static StatusRuntimeException fail(Status code, String message) {
         return code.withDescription(message).asRuntimeException();
     }
 

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.qdl.learning.train.TrainingSetup;
 import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.model.Layer;
 import org.qdl.protocol.model.Layers;
@@ -67,8 +68,8 @@ public final class PartyState {
         if (root == null || !root.isObject()) throw new InvalidInputException(source + ": expected a JSON object");
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String f = it.next();
-            if (!List.of("name", "data", "layers", "observables").contains(f)) {
-                throw new InvalidInputException(source + ": unknown key '" + f + "' (expected name, data, layers, observables)");
+            if (!List.of("name", "data", "layers", "observables", "training").contains(f)) {
+                throw new InvalidInputException(source + ": unknown key '" + f + "' (expected name, data, layers, observables, training)");
             }
         }
         JsonNode n = root.get("name");
@@ -82,6 +83,11 @@ public final class PartyState {
         return name;
     }
 
+    /** The state directory: relative data files resolve against it, and saved training layers live in its runs/. */
+    public Path dir() {
+        return dir;
+    }
+
     /** A fresh party with this state and no registers. */
     public LocalParty newParty() {
         LocalParty p = new LocalParty(name);
@@ -93,7 +99,30 @@ public final class PartyState {
             if (!type.equals("pauliSum")) throw bad(where + ".type", "unknown observable type '" + type + "' (expected pauliSum)");
             p.holdObservable(e.getKey(), PauliSum.parse(text(where, e.getValue(), "terms")));
         }
+        JsonNode t = root.get("training");
+        if (t != null) training(p, t);
         return p;
+    }
+
+    /**
+     * The party's share of the training run {@code qdl train} would build in-process with the same
+     * numbers ({@link TrainingSetup#holdOwnState}): alice's data set and odd layers, bob's even
+     * layers and O. Keys: n, layers, train, test, noise, seed (as the options of qdl train).
+     */
+    private void training(LocalParty p, JsonNode t) {
+        if (!t.isObject()) throw bad("training", "expected an object with n, layers, train, test, noise, seed");
+        for (Iterator<String> it = t.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!List.of("n", "layers", "train", "test", "noise", "seed").contains(f)) throw bad("training." + f, "unknown key (expected n, layers, train, test, noise, seed)");
+        }
+        JsonNode noise = t.get("noise");
+        if (noise == null || !noise.isNumber()) throw bad("training.noise", "missing (expected a number)");
+        try {
+            TrainingSetup.holdOwnState(p, integer("training", t, "n"), integer("training", t, "layers"), integer("training", t, "train"),
+                    integer("training", t, "test"), noise.asDouble(), longValue("training", t, "seed"));
+        } catch (InvalidInputException e) {
+            throw bad("training", e.getMessage());
+        }
     }
 
     private List<Map.Entry<String, JsonNode>> entries(String section) {

@@ -46,6 +46,12 @@ final class PeerClients implements AutoCloseable {
             return bytes;
         } catch (StatusRuntimeException e) {
             Status s = e.getStatus();
+            if (s.getCode() == Status.Code.UNAVAILABLE) {
+                // a dead peer leaves the channel in reconnect back-off, failing fast; once the peer is back
+                // (restarted for a resumed run) the next delivery must connect afresh
+                ManagedChannel gone = channels.remove(at);
+                if (gone != null) gone.shutdownNow();
+            }
             throw Status.ABORTED.withDescription("delivery of register " + register + " to party " + peer.getParty() + " at " + at
                     + " failed: " + s.getCode() + (s.getDescription() == null ? "" : ": " + s.getDescription())).asRuntimeException();
         }

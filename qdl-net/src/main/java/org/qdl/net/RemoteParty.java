@@ -39,6 +39,7 @@ import org.qdl.net.proto.QubitRequest;
 import org.qdl.net.proto.ObservableShapeReply;
 import org.qdl.protocol.ObservableShape;
 import org.qdl.net.proto.UpdateLayerRequest;
+import org.qdl.net.proto.LayerCheckpointRequest;
 import org.qdl.net.proto.AmplitudeChunk;
 import org.qdl.net.proto.ApplyRequest;
 import org.qdl.net.proto.ClassicalMessage;
@@ -436,6 +437,18 @@ public final class RemoteParty implements Party, AutoCloseable {
 
     public boolean isTerminated() {
         return channel.isTerminated();
+    }
+
+    /** The party persists its layers of this session for (run id, step) in its state directory (SaveLayers). */
+    public void saveLayers(String runId, long step) {
+        call("save layers of run " + runId + " at step " + step, () -> stub().saveLayers(
+                LayerCheckpointRequest.newBuilder().setSession(session()).setRunId(runId).setStep(step).build()));
+    }
+
+    /** The party loads its layers saved for (run id, step) into this session (RestoreLayers). */
+    public void restoreLayers(String runId, long step) {
+        call("restore layers of run " + runId + " at step " + step, () -> stub().restoreLayers(
+                LayerCheckpointRequest.newBuilder().setSession(session()).setRunId(runId).setStep(step).build()));
     }
 
     /** This client's session id at the party (package-private: peers name it in SendTo). */

@@ -52,4 +52,14 @@ public final class TwoPartyExample {
         for (int l = 1; l <= layers; l++) b.layer(l % 2 == 1 ? "alice" : "bob", "U" + l);
         return b.observable("bob", "O").build();
     }
+
+    /**
+     * A training pair for {@code qdl train --party …}: party.json of {@code party} (alice or bob) with
+     * a "training" section, so the server builds its share of the run the same numbers define
+     * in-process.
+     */
+    public static String trainingJson(String party, int n, int layers, int train, int test, double noise, long seed) {
+        return "{\n  \"name\": \"" + party + "\",\n  \"training\": {\"n\": " + n + ", \"layers\": " + layers + ", \"train\": " + train
+                + ", \"test\": " + test + ", \"noise\": " + noise + ", \"seed\": " + seed + "}\n}\n";
+    }
 }

@@ -60,5 +60,35 @@ class PartyStateTest {
         assertTrue(json.getMessage().startsWith("a.json: not valid JSON at line 2"), json.getMessage());
         InvalidInputException key = assertThrows(InvalidInputException.class, () -> PartyState.parse("{\"name\":\"a\",\"secret\":1}", d, "a.json"));
         assertTrue(key.getMessage().contains("unknown key 'secret'"), key.getMessage());
+        InvalidInputException tk = assertThrows(InvalidInputException.class, () -> PartyState.parse(
+                "{\"name\":\"bob\",\"training\":{\"n\":4,\"layers\":2,\"train\":4,\"test\":4,\"noise\":1,\"seed\":1,\"lr\":2}}", d, "b.json"));
+        assertTrue(tk.getMessage().startsWith("b.json: training.lr: unknown key"), tk.getMessage());
+        InvalidInputException tn = assertThrows(InvalidInputException.class, () -> PartyState.parse(
+                "{\"name\":\"bob\",\"training\":{\"n\":6,\"layers\":2,\"train\":4,\"test\":4,\"noise\":1,\"seed\":1}}", d, "b.json"));
+        assertTrue(tn.getMessage().startsWith("b.json: training: vector length N must be a power of two"), tn.getMessage());
+        InvalidInputException who = assertThrows(InvalidInputException.class, () -> PartyState.parse(
+                "{\"name\":\"carol\",\"training\":{\"n\":4,\"layers\":2,\"train\":4,\"test\":4,\"noise\":1,\"seed\":1}}", d, "c.json"));
+        assertTrue(who.getMessage().contains("training parties are alice and bob, not carol"), who.getMessage());
+    }
+
+    @Test
+    void trainingSectionGivesEachPartyItsShareOfTheInProcessSetup() {
+        org.qdl.learning.train.TrainingSetup ref = new org.qdl.learning.train.TrainingSetup(8, 3, 5, 3, 0.7, 42);
+        String a = TwoPartyExample.trainingJson("alice", 8, 3, 5, 3, 0.7, 42), b = TwoPartyExample.trainingJson("bob", 8, 3, 5, 3, 0.7, 42);
+        org.qdl.protocol.LocalParty alice = PartyState.parse(a, Path.of("."), "a.json").newParty();
+        org.qdl.protocol.LocalParty bob = PartyState.parse(b, Path.of("."), "b.json").newParty();
+        assertEquals(java.util.Set.of("U1", "U3"), alice.layerKeys());
+        assertEquals(java.util.Set.of("U2"), bob.layerKeys());
+        assertEquals(java.util.Set.of("O"), bob.observableKeys());
+        assertTrue(bob.dataKeys().isEmpty() && alice.observableKeys().isEmpty());
+        for (int l = 0; l < 3; l++) {
+            org.qdl.protocol.LocalParty holder = l % 2 == 0 ? alice : bob;
+            assertArrayEquals(ref.layer(l).parameters(), holder.ownLayer("U" + (l + 1)).parameters(), 0.0);
+        }
+        for (int e = 0; e < 5; e++) {
+            Register r = alice.encode("train" + e, 0);
+            assertArrayEquals(AmplitudeEncoding.encode(ref.train().x()[e]).state().realArray(), alice.release(r).realArray(), 0.0);
+        }
+        assertEquals(3, alice.dataKeys().stream().filter(k -> k.startsWith("test")).count());
     }
 }

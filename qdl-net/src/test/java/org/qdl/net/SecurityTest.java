@@ -89,7 +89,12 @@ class SecurityTest {
         assertEquals(List.of("OpenSession", "Encode", "DataNorm", "Apply", "Measure", "ExactExpectation", "Release", "Accept",
                 "Discard", "SendClassical", "CloseSession", "SendTo", "GeneratorStructure", "ApplyShifted", "ApplyWithControlledGenerator",
                 "ApplyHadamard", "ApplyControlledObservable", "MeasureWithAncilla", "MeasureGeneratorsJointly", "MeasureGeneratorShadows",
-                "UpdateLayer", "ObservableShape"), methods);
+                "UpdateLayer", "ObservableShape", "SaveLayers", "RestoreLayers"), methods);
+        // Checkpoint RPCs answer Ack only: the parameters stay in the party's state directory.
+        assertEquals(org.qdl.net.proto.Ack.getDescriptor(), org.qdl.net.proto.PartyServiceGrpc.getSaveLayersMethod().getResponseMarshaller()
+                .parse(new java.io.ByteArrayInputStream(new byte[0])).getDescriptorForType());
+        assertEquals(org.qdl.net.proto.Ack.getDescriptor(), org.qdl.net.proto.PartyServiceGrpc.getRestoreLayersMethod().getResponseMarshaller()
+                .parse(new java.io.ByteArrayInputStream(new byte[0])).getDescriptorForType());
         // The gradient replies carry structure, outcomes and ranges; parameters only ever travel to the party (UpdateLayer).
         for (var f : org.qdl.net.proto.GeneratorStructureReply.getDescriptor().getFields()) {
             assertTrue(f.getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.DOUBLE, "GeneratorStructureReply carries no angles: " + f.getName());

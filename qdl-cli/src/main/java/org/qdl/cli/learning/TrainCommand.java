@@ -16,7 +16,13 @@ import org.qdl.learning.checkpoint.CheckpointIO;
 import org.qdl.learning.train.EpochRecord;
 import org.qdl.learning.train.TrainConfig;
 import org.qdl.learning.train.Trainer;
+import org.qdl.cli.CoordinatorOptions;
+import org.qdl.learning.train.TrainingSetup;
+import org.qdl.net.Coordinator;
+import org.qdl.net.RemotePartyException;
+import org.qdl.protocol.LocalParty;
 import org.qdl.sim.InvalidInputException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +33,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Trains a distributed model over the simulated network on the embedded synthetic task",
             "(amplitude-encoded vectors from two distributions that differ in a sign pattern).",
             "alice holds the data and the Z-type layers, bob the X-type layers and O = Z0.",
-            "Prints loss, accuracy and cumulative qubits vs classical bits per epoch; writes CSV, JSON and plots."})
+            "Prints loss, accuracy and cumulative qubits vs classical bits per epoch; writes CSV, JSON and plots.",
+            "With --party alice=HOST:PORT / bob=HOST:PORT the parties are servers ('qdl party serve' on a state dir from",
+            "'qdl party example --training'); the same seeds give the same run. Remote parties keep their own layers:",
+            "checkpoints hold the coordinator's state, each party saves its layers under its state dir (docs/network.md)."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,18 +95,41 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the run as JSON on stdout instead of the table")
     boolean json;
 
+    @CommandLine.Mixin
+    CoordinatorOptions parties;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "run id under which remote parties save their layers at checkpoints"
+            + " (default: train-SEED-RANDOM; a resumed run keeps its checkpoint's)")
+    String runId;
+
     @Override
     public Integer call() throws IOException {
-        PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        PrintWriter err = spec.commandLine().getErr();
         if (every < 0) throw new InvalidInputException("--checkpoint-every must be ≥ 0, got " + every);
-        Trainer t;
-        if (resume != null) {
-            Checkpoint c = CheckpointIO.read(resume);
-            t = Trainer.resume(c);
-            err.println("resuming from " + resume + " at step " + c.nextStep() + " of " + c.config().totalSteps());
-        } else {
-            t = new Trainer(new TrainConfig(n, layers, train, test, noise, seed, estimator, loss, optimizer, lr, batch, epochs, epsilon, delta));
+        Checkpoint from = resume == null ? null : CheckpointIO.read(resume);
+        TrainConfig config = from != null ? from.config()
+                : new TrainConfig(n, layers, train, test, noise, seed, estimator, loss, optimizer, lr, batch, epochs, epsilon, delta);
+        if (!parties.anyParty()) return train(from == null ? new Trainer(config) : Trainer.resume(from), from);
+        try (Coordinator co = parties.connect()) {
+            // alice or bob not named is built here from the seed, exactly as in-process
+            List<String> named = parties.partyNames();
+            for (String p : List.of(TrainingSetup.DATA_PARTY, TrainingSetup.MODEL_PARTY)) {
+                if (named.contains(p)) continue;
+                LocalParty lp = new LocalParty(p);
+                TrainingSetup.holdOwnState(lp, config.n(), config.layers(), config.trainCount(), config.testCount(), config.noise(), config.seed());
+                co.network().add(lp);
+            }
+            String id = runId != null ? runId : "train-" + config.seed() + "-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
+            Trainer t = from == null ? new Trainer(config, co.network(), co.partyCheckpoints(), id)
+                    : Trainer.resume(from, co.network(), co.partyCheckpoints());
+            if (!t.remoteHolders().isEmpty()) err.println("run id " + t.runId() + ": remote parties " + t.remoteHolders() + " keep their layers under STATE_DIR/runs/" + t.runId());
+            return train(t, from);
         }
+    }
+
+    private int train(Trainer t, Checkpoint from) throws IOException {
+        PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (from != null) err.println("resuming from " + resume + " at step " + from.nextStep() + " of " + from.config().totalSteps());
         TrainConfig c = t.config();
         Files.createDirectories(out);
         if (!json) {
@@ -110,6 +142,21 @@ public final class TrainCommand implements Callable<Integer> {
             o.flush();
         }
         ProgressBar bar = new ProgressBar(err, "train");
+        try {
+            runSteps(t, bar, o, err);
+        } catch (RemotePartyException e) {
+            if (!e.operational()) throw e;
+            err.println(); // end the progress bar's line
+            long last = every > 0 ? t.nextStep() / every * every : 0;
+            Path cp = out.resolve("checkpoints").resolve("checkpoint-" + last + ".json");
+            throw e.withContext("training stopped in step " + (t.nextStep() + 1) + " of " + c.totalSteps()
+                    + (last > 0 && Files.exists(cp) ? "; once the party is back, continue with --resume " + cp : "; no checkpoint to resume from"));
+        }
+        bar.finish();
+        return finish(t, c, o);
+    }
+
+    private void runSteps(Trainer t, ProgressBar bar, PrintWriter o, PrintWriter err) throws IOException {
         t.run(Long.MAX_VALUE, every, every > 0 ? out.resolve("checkpoints") : null, new Trainer.Listener() {
             @Override
             public void step(long step, long total) {
@@ -125,7 +172,9 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
         });
-        bar.finish();
+    }
+
+    private int finish(Trainer t, TrainConfig c, PrintWriter o) throws IOException {
         List<EpochRecord> h = t.history();
         writeCsv(h, out.resolve("train-epochs.csv"));
         Map<String, Object> doc = new LinkedHashMap<>();

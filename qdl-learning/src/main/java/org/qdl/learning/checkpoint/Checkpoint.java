@@ -11,9 +11,13 @@ import org.qdl.learning.train.TrainConfig;
  * choice of step t is drawn from generators seeded by (seed, t, example), so nothing else is needed
  * to continue identically. {@code epochLossSum}/{@code epochLossCount} carry the running mean of the
  * current epoch's estimated loss.
+ *
+ * <p>{@code parameters} holds the layers of in-process holders only. With remote holders,
+ * {@code runId} names the run under which each of them saved its own layers for step
+ * {@code nextStep} (see {@link PartyCheckpoints}); it is null for a fully in-process run.
  */
 public record Checkpoint(int version, TrainConfig config, long nextStep, Map<String, double[]> parameters,
         Map<String, Map<String, double[]>> optimizer, Communication communication, long baselineBits, long copies,
-        double epochLossSum, long epochLossCount, List<EpochRecord> history) {
+        double epochLossSum, long epochLossCount, List<EpochRecord> history, String runId) {
     public static final int VERSION = 1;
 }

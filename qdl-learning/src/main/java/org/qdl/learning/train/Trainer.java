@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.qdl.learning.checkpoint.Checkpoint;
 import org.qdl.learning.checkpoint.CheckpointIO;
+import org.qdl.learning.checkpoint.PartyCheckpoints;
 import org.qdl.learning.gradient.Communication;
 import org.qdl.learning.gradient.Estimators;
 import org.qdl.learning.gradient.GradientEstimate;
@@ -49,6 +50,8 @@ public final class Trainer {
     private final GradientEstimator estimator;
     private final Loss loss;
     private final Precision precision;
+    private final PartyCheckpoints partyCheckpoints;
+    private final String runId;
     private final List<Optimizer> optimizers = new ArrayList<>();
     private final List<EpochRecord> history = new ArrayList<>();
     private long nextStep;
@@ -58,29 +61,63 @@ public final class Trainer {
     private double epochLossSum;
     private long epochLossCount;
 
+    /** In-process training: both parties built in this process from the seed. */
     public Trainer(TrainConfig config) {
+        this(config, new TrainingSetup(config.n(), config.layers(), config.trainCount(), config.testCount(), config.noise(), config.seed()),
+                PartyCheckpoints.NONE, null);
+    }
+
+    /**
+     * Training on {@code net}, whose parties alice and bob may be remote (each holding the state
+     * {@link TrainingSetup#holdOwnState} gives it for this configuration). Remote layer holders
+     * checkpoint their own parameters through {@code partyCheckpoints} under {@code runId}.
+     */
+    public Trainer(TrainConfig config, Network net, PartyCheckpoints partyCheckpoints, String runId) {
+        this(config, new TrainingSetup(config.n(), config.layers(), config.trainCount(), config.testCount(), config.noise(), config.seed(), net),
+                partyCheckpoints, runId);
+    }
+
+    private Trainer(TrainConfig config, TrainingSetup setup, PartyCheckpoints partyCheckpoints, String runId) {
         this.config = config;
-        this.setup = new TrainingSetup(config.n(), config.layers(), config.trainCount(), config.testCount(), config.noise(), config.seed());
+        this.setup = setup;
+        this.partyCheckpoints = partyCheckpoints;
+        this.runId = runId;
+        if (!remoteHolders().isEmpty() && (runId == null || runId.isEmpty())) throw new InvalidInputException("training with remote layer holders needs a run id");
         this.estimator = Estimators.byName(config.estimator());
         this.loss = Loss.parse(config.loss());
         this.precision = new Precision(config.epsilon(), config.delta());
         for (int l = 0; l < config.layers(); l++) {
-            optimizers.add(Optimizer.create(config.optimizer(), config.learningRate(), setup.layer(l).numParameters()));
+            optimizers.add(Optimizer.create(config.optimizer(), config.learningRate(), setup.parameterCount(l)));
         }
         estimator.requireApplicable(setup.network(), setup.model(TrainingSetup.trainKey(0)));
     }
 
     /** Restores a run from a checkpoint written by {@link #checkpoint()}. */
     public static Trainer resume(Checkpoint c) {
-        Trainer t = new Trainer(c.config());
+        return restore(new Trainer(c.config()), c);
+    }
+
+    /**
+     * Restores a run on {@code net} (parties possibly remote): in-process layers from the file, remote
+     * holders load their own saved parameters for (run id, step) through {@code partyCheckpoints}.
+     */
+    public static Trainer resume(Checkpoint c, Network net, PartyCheckpoints partyCheckpoints) {
+        return restore(new Trainer(c.config(), net, partyCheckpoints, c.runId()), c);
+    }
+
+    private static Trainer restore(Trainer t, Checkpoint c) {
         for (int l = 0; l < c.config().layers(); l++) {
             String key = t.setup.layerKeys().get(l);
-            double[] theta = c.parameters().get(key);
             Map<String, double[]> opt = c.optimizer().get(key);
-            if (theta == null || opt == null) throw new InvalidInputException("checkpoint lacks layer " + key);
-            t.setup.layer(l).setParameters(theta);
+            if (opt == null) throw new InvalidInputException("checkpoint lacks the optimiser state of layer " + key);
+            if (t.setup.inProcess(l)) {
+                double[] theta = c.parameters().get(key);
+                if (theta == null) throw new InvalidInputException("checkpoint lacks layer " + key + " (its holder " + t.setup.holders().get(l) + " kept it: give that party with --party)");
+                t.setup.layer(l).setParameters(theta);
+            }
             t.optimizers.get(l).restore(opt);
         }
+        for (String p : t.remoteHolders()) t.partyCheckpoints.restore(p, c.runId(), c.nextStep());
         t.nextStep = c.nextStep();
         t.communication = c.communication();
         t.baselineBits = c.baselineBits();
@@ -96,11 +133,35 @@ public final class Trainer {
         Map<String, Map<String, double[]>> opt = new LinkedHashMap<>();
         for (int l = 0; l < config.layers(); l++) {
             String key = setup.layerKeys().get(l);
-            params.put(key, setup.layer(l).parameters());
+            if (setup.inProcess(l)) params.put(key, setup.layer(l).parameters());
             opt.put(key, optimizers.get(l).state());
         }
         return new Checkpoint(Checkpoint.VERSION, config, nextStep, params, opt, communication, baselineBits, copies,
-                epochLossSum, epochLossCount, List.copyOf(history));
+                epochLossSum, epochLossCount, List.copyOf(history), remoteHolders().isEmpty() ? null : runId);
+    }
+
+    /**
+     * Asks every remote layer holder to persist its layers for the current step, then returns the
+     * coordinator's part. Parties save first, so a coordinator file on disk implies its step exists
+     * at every party.
+     */
+    public Checkpoint saveCheckpoint() {
+        for (String p : remoteHolders()) partyCheckpoints.save(p, runId, nextStep);
+        return checkpoint();
+    }
+
+    /** Holders of layers that live in another process, in layer order without repeats. */
+    public List<String> remoteHolders() {
+        List<String> r = new ArrayList<>();
+        for (int l = 0; l < config.layers(); l++) {
+            String h = setup.holders().get(l);
+            if (!setup.inProcess(l) && !r.contains(h)) r.add(h);
+        }
+        return r;
+    }
+
+    public String runId() {
+        return runId;
     }
 
     /**
@@ -124,9 +185,11 @@ public final class Trainer {
             }
             listener.step(nextStep, config.totalSteps());
             if (dir != null && every > 0 && nextStep % every == 0) {
-                CheckpointIO.write(checkpoint(), dir.resolve("checkpoint-" + nextStep + ".json"));
+                CheckpointIO.write(saveCheckpoint(), dir.resolve("checkpoint-" + nextStep + ".json"));
             }
         }
+        // the trained parameters stay the remote holders' own state for this run
+        if (nextStep == config.totalSteps()) for (String p : remoteHolders()) partyCheckpoints.save(p, runId, nextStep);
         return List.copyOf(history);
     }
 
@@ -135,7 +198,7 @@ public final class Trainer {
         Communication before = Communication.of(net.ledger());
         int[] batch = batch(t);
         int p = 0;
-        for (int l = 0; l < config.layers(); l++) p += setup.layer(l).numParameters();
+        for (int l = 0; l < config.layers(); l++) p += setup.parameterCount(l);
         double[] grad = new double[p];
         Party obs = net.party(TrainingSetup.MODEL_PARTY);
         for (int e : batch) {
@@ -166,7 +229,7 @@ public final class Trainer {
         }
         int off = 0;
         for (int l = 0; l < config.layers(); l++) {
-            int size = setup.layer(l).numParameters();
+            int size = setup.parameterCount(l);
             double[] gl = new double[size];
             System.arraycopy(grad, off, gl, 0, size);
             off += size;
