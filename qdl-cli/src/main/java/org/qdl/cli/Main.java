@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 + "with every qubit and classical bit that crosses a link counted.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.qdl.cli.gnn.GnnCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;
