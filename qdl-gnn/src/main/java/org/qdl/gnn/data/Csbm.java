@@ -74,8 +74,8 @@ public final class Csbm {
         return new NodeDataset("csbm", g, CsrMatrix.fromRows(features, cols, vals), labels, classes, split[0], split[1], split[2], report);
     }
 
-    /** The embedded default: 1000 nodes, 3 classes, 16 features, degree 6, homophily 0.8, signal 1. */
+    /** The embedded default: 1000 nodes, 3 classes, 16 features, degree 6, homophily 0.8, signal 0.3. */
     public static NodeDataset defaults(long seed) {
-        return generate(1000, 3, 16, 6, 0.8, 1.0, seed);
+        return generate(1000, 3, 16, 6, 0.8, 0.3, seed);
     }
 }

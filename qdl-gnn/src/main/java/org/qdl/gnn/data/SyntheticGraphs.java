@@ -6,8 +6,9 @@ import java.util.Random;
 
 /**
  * The embedded graph-classification default, seeded: class 0 graphs are Erdős–Rényi, class 1 graphs
- * have two planted communities with the same expected degree, so only structure (not size or
- * density) tells them apart. Node tags are uniform over 3 values and carry no class signal.
+ * grow by preferential attachment with the same expected number of edges, so the classes differ in
+ * degree heterogeneity, not in size or density. Node tags are uniform over 3 values and carry no
+ * class signal.
  */
 public final class SyntheticGraphs {
     private SyntheticGraphs() {
@@ -19,18 +20,40 @@ public final class SyntheticGraphs {
         for (int gi = 0; gi < count; gi++) {
             int label = gi % 2;
             int n = minNodes + rnd.nextInt(maxNodes - minNodes + 1);
-            int half = n / 2;
-            double p = Math.min(1, avgDegree / (n - 1));
-            double pIn = Math.min(1, 0.9 * avgDegree / (half - 1));
-            double pOut = Math.max(0, (avgDegree - pIn * (half - 1)) / (n - half));
             IntList u = new IntList();
             IntList v = new IntList();
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    double q = label == 0 ? p : ((i < half) == (j < half) ? pIn : pOut);
-                    if (rnd.nextDouble() < q) {
+            if (label == 1) {
+                // preferential attachment: each new node links to m earlier nodes chosen by degree
+                int m = Math.max(1, (int) Math.round(avgDegree / 2));
+                IntList ends = new IntList();
+                for (int i = 1; i <= m && i < n; i++) {
+                    u.add(0);
+                    v.add(i);
+                    ends.add(0);
+                    ends.add(i);
+                }
+                for (int i = m + 1; i < n; i++) {
+                    java.util.Set<Integer> chosen = new java.util.HashSet<>();
+                    while (chosen.size() < Math.min(m, i)) {
+                        chosen.add(ends.get(rnd.nextInt(ends.size())));
+                    }
+                    for (int j : chosen) {
                         u.add(i);
                         v.add(j);
+                        ends.add(i);
+                        ends.add(j);
+                    }
+                }
+            } else {
+                // Erdős–Rényi with the same expected number of edges as the attachment graphs
+                int m = Math.max(1, (int) Math.round(avgDegree / 2));
+                double p = Math.min(1, 2.0 * m * (n - m) / ((double) n * (n - 1)));
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        if (rnd.nextDouble() < p) {
+                            u.add(i);
+                            v.add(j);
+                        }
                     }
                 }
             }
@@ -41,7 +64,7 @@ public final class SyntheticGraphs {
             graphs.add(new GraphSample(Graph.fromEdges(n, u.array(), v.array(), u.size()), tags, label));
         }
         DataReport report = new DataReport();
-        report.note(String.format("synthetic: %d graphs, %d..%d nodes, degree %.1f, seed %d (ER vs two communities)",
+        report.note(String.format("synthetic: %d graphs, %d..%d nodes, degree %.1f, seed %d (ER vs preferential attachment)",
                 count, minNodes, maxNodes, avgDegree, seed));
         return new GraphDataset("synthetic", graphs, 2, 3, null, report);
     }
