@@ -85,12 +85,19 @@ public final class PlanetoidPickle {
             labels[testIndex[i]] = argmax(ty, i);
         }
         int gap = 0;
+        int empty = 0;
         for (int i = 0; i < n; i++) {
+            if (cols[i] != null && cols[i].length == 0) {
+                empty++;
+            }
             if (cols[i] == null) {
                 cols[i] = new int[0];
                 vals[i] = new double[0];
                 gap++;
             }
+        }
+        if (empty > 0) {
+            report.note(name + ": " + empty + " node(s) with an all-zero feature row, kept");
         }
         if (gap > 0) {
             report.note(name + ": " + gap + " node(s) in the graph without features or label (gaps in test.index), kept with zero features, in no split");
