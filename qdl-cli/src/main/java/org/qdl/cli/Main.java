@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.qdl.cli.gnn.GnnCommand.class,
+            org.qdl.cli.gnn.DatasetsCommand.class,
         })
 public final class Main implements Runnable {
     public static final int OK = 0;

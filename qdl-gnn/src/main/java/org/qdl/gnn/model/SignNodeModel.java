@@ -63,6 +63,11 @@ public final class SignNodeModel {
         return project;
     }
 
+    /** The weights as plain numbers (see {@link NodeModelExport}); op = the operator its features used. */
+    public NodeModelExport export(org.qdl.gnn.features.Diffusion op) {
+        return NodeModelExport.of(this, op);
+    }
+
     /** Logits for the rows of feats (one matrix per hop, same rows). */
     public DMatrixRMaj forward(List<DMatrixRMaj> feats, boolean training, Random rnd) {
         int n = feats.get(0).numRows;

@@ -26,10 +26,15 @@ public final class NodeTrainer {
     }
 
     public static Prepared prepare(NodeDataset ds, NodeConfig cfg) {
-        List<DMatrixRMaj> all = SignFeatures.compute(ds.graph(), ds.features().toDense(), cfg.op(), cfg.r());
+        List<DMatrixRMaj> all = signFeatures(ds, cfg);
         return new Prepared(SignFeatures.gather(all, ds.train()), SignFeatures.gather(all, ds.val()),
                 SignFeatures.gather(all, ds.test()), labels(ds, ds.train()), labels(ds, ds.val()), labels(ds, ds.test()),
                 ds.numFeatures(), ds.numClasses());
+    }
+
+    /** SIGN features [X, ÂX, ..., Â^R X] of every node (the data party's side of the protocol). */
+    public static List<DMatrixRMaj> signFeatures(NodeDataset ds, NodeConfig cfg) {
+        return SignFeatures.compute(ds.graph(), ds.features().toDense(), cfg.op(), cfg.r());
     }
 
     static int[] labels(NodeDataset ds, int[] nodes) {
