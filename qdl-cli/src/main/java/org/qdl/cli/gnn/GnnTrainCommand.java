@@ -81,6 +81,10 @@ public final class GnnTrainCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "write one row per seed and model to this CSV file")
     Path csv;
 
+    @Option(names = "--export", description = "write the first seed's trained model(s) as JSON (per-hop weights, biases,"
+            + " activation coefficients, final layer) to this file; for the quantum decision protocol")
+    Path export;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -137,6 +141,11 @@ public final class GnnTrainCommand implements Callable<Integer> {
             double gap = Stats.of(results.get("prelu").stream().mapToDouble(NodeRunResult::test).toArray()).mean()
                     - Stats.of(results.get("poly").stream().mapToDouble(NodeRunResult::test).toArray()).mean();
             out.printf("PReLU − poly: %.2f points%n", 100 * gap);
+        }
+        if (export != null) {
+            Map<String, Object> ex = new LinkedHashMap<>();
+            results.forEach((m, rs) -> ex.put(m, rs.get(0).model().export(base.op())));
+            new ObjectMapper().writeValue(export.toFile(), ex);
         }
         if (json != null) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), jsonOut);

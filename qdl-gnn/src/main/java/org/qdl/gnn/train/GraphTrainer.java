@@ -31,6 +31,14 @@ public final class GraphTrainer {
     public static Prepared prepare(GraphDataset ds, GraphConfig cfg) {
         int t = ds.numTags();
         int blocks = cfg.blocks();
+        double bytes = 8.0 * ds.totalNodes() * t * blocks;
+        double avail = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.6 * avail) {
+            throw new org.qdl.sim.InvalidInputException(String.format(
+                    "%s: the SIGN features need %.1f GiB (%d nodes x %d tags x %d blocks, double) but the heap allows %.1f GiB;"
+                    + " raise the heap (QDL_HEAP) or use fewer hops (--set gcn=..., ppr=..., rw=..., raw=...)",
+                    ds.name(), bytes / (1L << 30), ds.totalNodes(), t, blocks, avail / (1L << 30)));
+        }
         List<DMatrixRMaj> feats = new ArrayList<>(ds.size());
         for (GraphSample g : ds.graphs()) {
             int n = g.graph().numNodes();
