@@ -112,6 +112,54 @@ public final class CsrMatrix {
         return new CsrMatrix(rows, cols, ptr, c, v);
     }
 
+    /** The non-zeros of a dense matrix. */
+    public static CsrMatrix fromDense(DMatrixRMaj d) {
+        int nnz = 0;
+        for (double v : d.data) {
+            nnz += v != 0 ? 1 : 0;
+        }
+        int[] ptr = new int[d.numRows + 1];
+        int[] c = new int[nnz];
+        double[] v = new double[nnz];
+        int w = 0;
+        for (int i = 0; i < d.numRows; i++) {
+            for (int j = 0; j < d.numCols; j++) {
+                double x = d.data[i * d.numCols + j];
+                if (x != 0) {
+                    c[w] = j;
+                    v[w++] = x;
+                }
+            }
+            ptr[i + 1] = w;
+        }
+        return new CsrMatrix(d.numRows, d.numCols, ptr, c, v);
+    }
+
+    /** Row-wise concatenation of matrices with the same number of columns. */
+    public static CsrMatrix stack(java.util.List<CsrMatrix> parts, int cols) {
+        int rows = 0;
+        int nnz = 0;
+        for (CsrMatrix m : parts) {
+            rows += m.rows;
+            nnz += m.nonZeros();
+        }
+        int[] ptr = new int[rows + 1];
+        int[] c = new int[nnz];
+        double[] v = new double[nnz];
+        int r = 0;
+        int w = 0;
+        for (CsrMatrix m : parts) {
+            System.arraycopy(m.colIdx, 0, c, w, m.nonZeros());
+            System.arraycopy(m.values, 0, v, w, m.nonZeros());
+            for (int i = 0; i < m.rows; i++) {
+                ptr[r + i + 1] = w + m.rowPtr[i + 1];
+            }
+            r += m.rows;
+            w += m.nonZeros();
+        }
+        return new CsrMatrix(rows, cols, ptr, c, v);
+    }
+
     /** Rows given by {@code order} (a permutation or subset) as a new matrix. */
     public CsrMatrix selectRows(int[] order) {
         int[] ptr = new int[order.length + 1];

@@ -30,6 +30,20 @@ public final class Dropout {
         return y;
     }
 
+    /** Dropout of the stored entries of a sparse matrix (zeros stay zero either way). */
+    public org.qdl.gnn.features.CsrMatrix forward(org.qdl.gnn.features.CsrMatrix x, boolean training, Random rnd) {
+        mask = null;
+        if (!training || p == 0) {
+            return x;
+        }
+        double keep = 1 / (1 - p);
+        double[] v = x.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= rnd.nextDouble() < p ? 0 : keep;
+        }
+        return new org.qdl.gnn.features.CsrMatrix(x.rows(), x.cols(), x.rowPtr(), x.colIdx(), v);
+    }
+
     public DMatrixRMaj backward(DMatrixRMaj dy) {
         if (mask == null) {
             return dy;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.qdl.gnn.features.CsrMatrix;
 
 /**
  * y = x·W + b with W stored in×out (so the products are plain row-major EJML calls), initialised
@@ -13,6 +14,7 @@ public final class Linear {
     public final Param weight;
     public final Param bias;
     private DMatrixRMaj x;
+    private CsrMatrix xs;
 
     public Linear(String name, int in, int out, Random rnd) {
         weight = new Param(name + ".W", in, out);
@@ -58,6 +60,55 @@ public final class Linear {
         DMatrixRMaj dx = new DMatrixRMaj(dy.numRows, in());
         CommonOps_DDRM.multTransB(dy, weight.value, dx);
         return dx;
+    }
+
+    /**
+     * Sparse input (e.g. diffused one-hot degree tags, ~5% non-zero on IMDB): y = x·W + b as a
+     * CSR × dense loop, which skips the zeros that a dense product would multiply.
+     */
+    public DMatrixRMaj forward(CsrMatrix xIn) {
+        this.xs = xIn;
+        int o = out();
+        DMatrixRMaj y = new DMatrixRMaj(xIn.rows(), o);
+        double[] w = weight.value.data;
+        int[] ptr = xIn.rowPtr();
+        int[] col = xIn.colIdx();
+        double[] val = xIn.values();
+        for (int i = 0; i < xIn.rows(); i++) {
+            int yo = i * o;
+            System.arraycopy(bias.value.data, 0, y.data, yo, o);
+            for (int k = ptr[i]; k < ptr[i + 1]; k++) {
+                double a = val[k];
+                int wo = col[k] * o;
+                for (int j = 0; j < o; j++) {
+                    y.data[yo + j] += a * w[wo + j];
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Backward for the sparse forward: dW += xᵀ·dy by scattering each non-zero's row of dy. */
+    public void backwardSparse(DMatrixRMaj dy) {
+        int o = out();
+        double[] gw = weight.grad.data;
+        double[] gb = bias.grad.data;
+        int[] ptr = xs.rowPtr();
+        int[] col = xs.colIdx();
+        double[] val = xs.values();
+        for (int i = 0; i < xs.rows(); i++) {
+            int d = i * o;
+            for (int j = 0; j < o; j++) {
+                gb[j] += dy.data[d + j];
+            }
+            for (int k = ptr[i]; k < ptr[i + 1]; k++) {
+                double a = val[k];
+                int wo = col[k] * o;
+                for (int j = 0; j < o; j++) {
+                    gw[wo + j] += a * dy.data[d + j];
+                }
+            }
+        }
     }
 
     public List<Param> params() {

@@ -19,6 +19,7 @@ public final class SignGraphModel {
     private final Linear project;
     private int[] graphOf;
     private int width;
+    private boolean sparseInput;
 
     public SignGraphModel(int inWidth, int hiddenWidth, int classes, String norm, String activation,
                           double dropout, double inputDropout, Random rnd) {
@@ -43,8 +44,19 @@ public final class SignGraphModel {
      * the batch) of the graph node i belongs to; numGraphs graphs.
      */
     public DMatrixRMaj forward(DMatrixRMaj x, int[] graphOf, int numGraphs, boolean training, Random rnd) {
+        sparseInput = false;
+        return rest(linear.forward(inputDrop.forward(x, training, rnd)), graphOf, numGraphs, training, rnd);
+    }
+
+    /** The same model on sparse node features (same parameters, same result as the dense input). */
+    public DMatrixRMaj forward(org.qdl.gnn.features.CsrMatrix x, int[] graphOf, int numGraphs, boolean training, Random rnd) {
+        sparseInput = true;
+        return rest(linear.forward(inputDrop.forward(x, training, rnd)), graphOf, numGraphs, training, rnd);
+    }
+
+    private DMatrixRMaj rest(DMatrixRMaj z, int[] graphOf, int numGraphs, boolean training, Random rnd) {
         this.graphOf = graphOf;
-        DMatrixRMaj h = act.forward(norm.forward(linear.forward(inputDrop.forward(x, training, rnd)), training));
+        DMatrixRMaj h = act.forward(norm.forward(z, training));
         width = h.numCols;
         DMatrixRMaj pooled = new DMatrixRMaj(numGraphs, width);
         for (int i = 0; i < h.numRows; i++) {
@@ -63,6 +75,11 @@ public final class SignGraphModel {
         for (int i = 0; i < graphOf.length; i++) {
             System.arraycopy(dPooled.data, graphOf[i] * width, dh.data, i * width, width);
         }
-        linear.backward(norm.backward(act.backward(dh)), false);
+        DMatrixRMaj dz = norm.backward(act.backward(dh));
+        if (sparseInput) {
+            linear.backwardSparse(dz);
+        } else {
+            linear.backward(dz, false);
+        }
     }
 }

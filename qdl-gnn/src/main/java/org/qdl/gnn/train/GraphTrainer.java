@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
 import org.qdl.gnn.data.GraphDataset;
 import org.qdl.gnn.data.GraphSample;
+import org.qdl.gnn.features.CsrMatrix;
 import org.qdl.gnn.features.SignFeatures;
 import org.qdl.gnn.model.Adam;
 import org.qdl.gnn.model.CrossEntropy;
@@ -21,9 +22,23 @@ import org.qdl.gnn.model.SignGraphModel;
  * fold after every epoch. Folds may run on several threads (each fold is independent and seeded).
  */
 public final class GraphTrainer {
-    /** Concatenated SIGN features per graph: n_g × (T·blocks). */
-    public record Prepared(List<DMatrixRMaj> nodeFeatures, int[] labels, int width, int classes) {
+    /**
+     * Concatenated SIGN features per graph, n_g × (T·blocks): dense, or sparse (CSR) when the tags
+     * are many (degree tags: a graph's diffused one-hot rows touch only the degrees it contains,
+     * about 5% of the columns on IMDB), so that the first layer skips the zeros.
+     */
+    public record Prepared(List<DMatrixRMaj> nodeFeatures, List<CsrMatrix> sparseFeatures, int[] labels, int width, int classes) {
+        public boolean sparse() {
+            return sparseFeatures != null;
+        }
+
+        int rows(int g) {
+            return sparse() ? sparseFeatures.get(g).rows() : nodeFeatures.get(g).numRows;
+        }
     }
+
+    /** Above this many distinct tags the features are stored and multiplied as sparse. */
+    public static final int SPARSE_TAGS = 16;
 
     private GraphTrainer() {
     }
@@ -31,15 +46,11 @@ public final class GraphTrainer {
     public static Prepared prepare(GraphDataset ds, GraphConfig cfg) {
         int t = ds.numTags();
         int blocks = cfg.blocks();
-        double bytes = 8.0 * ds.totalNodes() * t * blocks;
+        boolean sparse = t > SPARSE_TAGS;
         double avail = Runtime.getRuntime().maxMemory();
-        if (bytes > 0.6 * avail) {
-            throw new org.qdl.sim.InvalidInputException(String.format(
-                    "%s: the SIGN features need %.1f GiB (%d nodes x %d tags x %d blocks, double) but the heap allows %.1f GiB;"
-                    + " raise the heap (QDL_HEAP) or use fewer hops (--set gcn=..., ppr=..., rw=..., raw=...)",
-                    ds.name(), bytes / (1L << 30), ds.totalNodes(), t, blocks, avail / (1L << 30)));
-        }
+        double bytes = 0;
         List<DMatrixRMaj> feats = new ArrayList<>(ds.size());
+        List<CsrMatrix> sfeats = sparse ? new ArrayList<>(ds.size()) : null;
         for (GraphSample g : ds.graphs()) {
             int n = g.graph().numNodes();
             DMatrixRMaj x = new DMatrixRMaj(n, t);
@@ -54,9 +65,22 @@ public final class GraphTrainer {
                     System.arraycopy(h.data, i * t, cat.data, i * t * blocks + b * t, t);
                 }
             }
-            feats.add(cat);
+            if (sparse) {
+                CsrMatrix c = CsrMatrix.fromDense(cat);
+                sfeats.add(c);
+                bytes += 12.0 * c.nonZeros() + 4.0 * n;
+            } else {
+                feats.add(cat);
+                bytes += 8.0 * cat.data.length;
+            }
+            if (bytes > 0.6 * avail) {
+                throw new org.qdl.sim.InvalidInputException(String.format(
+                        "%s: the SIGN features need more than %.1f GiB (%d nodes x %d tags x %d blocks) but the heap allows %.1f GiB;"
+                        + " raise the heap (QDL_HEAP) or use fewer hops (--set gcn=..., ppr=..., rw=..., raw=...)",
+                        ds.name(), bytes / (1L << 30), ds.totalNodes(), t, blocks, avail / (1L << 30)));
+            }
         }
-        return new Prepared(feats, ds.labels(), t * blocks, ds.numClasses());
+        return new Prepared(sparse ? null : feats, sfeats, ds.labels(), t * blocks, ds.numClasses());
     }
 
     public static GraphCvResult crossValidate(Prepared p, GraphConfig cfg, List<int[]> testFolds, long seed, int threads,
@@ -108,7 +132,8 @@ public final class GraphTrainer {
                 int[] idx = java.util.Arrays.copyOfRange(train, s, Math.min(train.length, s + cfg.batch()));
                 Batch b = batch(p, idx);
                 adam.zeroGrad();
-                DMatrixRMaj logits = model.forward(b.x, b.graphOf, idx.length, true, rnd);
+                DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, idx.length, true, rnd)
+                        : model.forward(b.x, b.graphOf, idx.length, true, rnd);
                 DMatrixRMaj grad = new DMatrixRMaj(logits.numRows, logits.numCols);
                 lossSum += CrossEntropy.loss(logits, b.labels, grad);
                 model.backward(grad);
@@ -124,13 +149,27 @@ public final class GraphTrainer {
         return curve;
     }
 
-    record Batch(DMatrixRMaj x, int[] graphOf, int[] labels) {
+    record Batch(DMatrixRMaj x, CsrMatrix xs, int[] graphOf, int[] labels) {
     }
 
     static Batch batch(Prepared p, int[] idx) {
         int rows = 0;
         for (int g : idx) {
-            rows += p.nodeFeatures().get(g).numRows;
+            rows += p.rows(g);
+        }
+        if (p.sparse()) {
+            List<CsrMatrix> parts = new ArrayList<>(idx.length);
+            int[] graphOf = new int[rows];
+            int[] labels = new int[idx.length];
+            int r = 0;
+            for (int b = 0; b < idx.length; b++) {
+                CsrMatrix f = p.sparseFeatures().get(idx[b]);
+                parts.add(f);
+                java.util.Arrays.fill(graphOf, r, r + f.rows(), b);
+                r += f.rows();
+                labels[b] = p.labels()[idx[b]];
+            }
+            return new Batch(null, CsrMatrix.stack(parts, p.width()), graphOf, labels);
         }
         DMatrixRMaj x = new DMatrixRMaj(rows, p.width());
         int[] graphOf = new int[rows];
@@ -143,7 +182,7 @@ public final class GraphTrainer {
             r += f.numRows;
             labels[b] = p.labels()[idx[b]];
         }
-        return new Batch(x, graphOf, labels);
+        return new Batch(x, null, graphOf, labels);
     }
 
     static double evaluate(SignGraphModel model, Prepared p, int[] idx, int chunk) {
@@ -151,7 +190,8 @@ public final class GraphTrainer {
         for (int s = 0; s < idx.length; s += chunk) {
             int[] part = java.util.Arrays.copyOfRange(idx, s, Math.min(idx.length, s + chunk));
             Batch b = batch(p, part);
-            DMatrixRMaj logits = model.forward(b.x, b.graphOf, part.length, false, null);
+            DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, part.length, false, null)
+                    : model.forward(b.x, b.graphOf, part.length, false, null);
             for (int i = 0; i < part.length; i++) {
                 ok += CrossEntropy.argmax(logits, i) == b.labels[i] ? 1 : 0;
             }
