@@ -97,6 +97,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
             case "poly", "prelu" -> List.of(model);
             default -> throw new org.qdl.sim.InvalidInputException("--model must be poly, prelu or both, got '" + model + "'");
         };
+        GnnBenchCommand.resetPeaks();
         NodeDataset ds = Datasets.loadNode(Datasets.resolveRoot(data), dataset, format, 0);
         err.printf("%s: %d nodes, %d edges, %d features, %d classes, split %d/%d/%d%n", ds.name(), ds.numNodes(),
                 ds.graph().numEdges(), ds.numFeatures(), ds.numClasses(), ds.train().length, ds.val().length, ds.test().length);
@@ -137,6 +138,9 @@ public final class GnnTrainCommand implements Callable<Integer> {
                     "test", r.test(), "decisionVal", r.valDecision(), "decisionTest", r.testDecision(), "seconds", r.seconds())).toList());
             jsonOut.put(e.getKey(), m);
         }
+        long peak = GnnBenchCommand.peakHeap();
+        err.printf("peak heap: %.0f MiB%n", peak / 1048576.0);
+        jsonOut.put("peakHeapBytes", peak);
         if (results.size() == 2) {
             double gap = Stats.of(results.get("prelu").stream().mapToDouble(NodeRunResult::test).toArray()).mean()
                     - Stats.of(results.get("poly").stream().mapToDouble(NodeRunResult::test).toArray()).mean();
