@@ -50,17 +50,17 @@ public final class GinFormat {
             IntList u = new IntList();
             IntList v = new IntList();
             for (int i = 0; i < n; i++) {
-                String[] t = TextSource.tokens(src.require("node line " + i + " of graph " + (gi + 1)));
+                int[] t = src.ints(src.require("node line " + i + " of graph " + (gi + 1)), "node line entry");
                 if (t.length < 2) {
                     throw src.error("expected 'tag degree neighbours...'");
                 }
-                rawTags[i] = src.parseInt(t[0], "node tag");
-                int deg = src.parseInt(t[1], "degree");
+                rawTags[i] = t[0];
+                int deg = t[1];
                 if (deg < 0 || t.length < 2 + deg) {
                     throw src.error("degree " + deg + " but " + (t.length - 2) + " neighbour(s) listed");
                 }
                 for (int k = 0; k < deg; k++) {
-                    int j = src.parseInt(t[2 + k], "neighbour index");
+                    int j = t[2 + k];
                     if (j < 0 || j >= n) {
                         throw src.error("neighbour " + j + " outside 0.." + (n - 1) + " in graph " + (gi + 1));
                     }

@@ -50,6 +50,8 @@ class MalformedFilesTest {
         expect("G.txt:6: neighbour 5 outside 0..1 in graph 2", () -> GinFormat.load(tmp, "G", "G", false));
         write("G.txt", "2\n2 0\n0 1 1\n0 1 0\n");
         expect("G.txt:4: unexpected end of file, expected header 'n label' of graph 2", () -> GinFormat.load(tmp, "G", "G", false));
+        write("G.txt", "1\n2 0\n0 1 1\n0 1 x0\n");
+        expect("G.txt:4: bad node line entry 'x0' (not an integer)", () -> GinFormat.load(tmp, "G", "G", false));
         write("G.txt", "1\n2 0\n0 3 1\n0 1 0\n");
         expect("G.txt:3: degree 3 but 1 neighbour(s) listed", () -> GinFormat.load(tmp, "G", "G", false));
     }
