@@ -139,7 +139,8 @@ public final class GnnTrainCommand implements Callable<Integer> {
             jsonOut.put(e.getKey(), m);
         }
         long peak = GnnBenchCommand.peakHeap();
-        err.printf("peak heap: %.0f MiB%n", peak / 1048576.0);
+        err.printf("peak heap (sum of heap pools' peaks, upper bound): %.0f MiB of max %.0f MiB%n", peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0);
         jsonOut.put("peakHeapBytes", peak);
         if (results.size() == 2) {
             double gap = Stats.of(results.get("prelu").stream().mapToDouble(NodeRunResult::test).toArray()).mean()
