@@ -113,7 +113,6 @@ public final class GnnBenchCommand implements Callable<Integer> {
         out.printf("  one validation pass (%d nodes): %.3f s%n", p.yVal().length, valSec);
         out.printf("  peak heap (sum of the heap pools' peaks, an upper bound; incl. SIGN features of all nodes): %.0f MiB"
                 + " (max heap %.0f MiB)%n", peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
-        out.printf("  live heap after a full GC: %.0f MiB%n", liveHeapAfterGc() / 1048576.0);
         if (json != null) {
             Map<String, Object> js = new LinkedHashMap<>();
             js.put("secondsPerEpoch", epochSec);
@@ -142,13 +141,6 @@ public final class GnnBenchCommand implements Callable<Integer> {
                 b.resetPeakUsage();
             }
         }
-    }
-
-    /** Heap in use right after a full collection (the data the run actually holds). */
-    static long liveHeapAfterGc() {
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 
     /** Sum of the heap pools' peak usage (an upper bound on the simultaneous peak). */
