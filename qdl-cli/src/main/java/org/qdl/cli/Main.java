@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             org.qdl.cli.learning.TrainCommand.class,
             org.qdl.cli.learning.GradientsCommand.class,
             PartyCommand.class,
+            org.qdl.cli.gnn.GnnCommand.class,
+            org.qdl.cli.gnn.DatasetsCommand.class,
             org.qdl.cli.claims.ExpressivityCommand.class,
             org.qdl.cli.claims.LinearCommand.class,
             org.qdl.cli.claims.PrivacyCommand.class,

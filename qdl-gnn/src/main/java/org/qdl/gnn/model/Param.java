@@ -1,0 +1,28 @@
+package org.qdl.gnn.model;
+
+import org.ejml.data.DMatrixRMaj;
+
+/** A trainable tensor with its gradient and Adam's two moment estimates. */
+public final class Param {
+    public final String name;
+    public final DMatrixRMaj value;
+    public final DMatrixRMaj grad;
+    final DMatrixRMaj m;
+    final DMatrixRMaj v;
+
+    public Param(String name, int rows, int cols) {
+        this.name = name;
+        this.value = new DMatrixRMaj(rows, cols);
+        this.grad = new DMatrixRMaj(rows, cols);
+        this.m = new DMatrixRMaj(rows, cols);
+        this.v = new DMatrixRMaj(rows, cols);
+    }
+
+    public void zeroGrad() {
+        grad.zero();
+    }
+
+    public int size() {
+        return value.data.length;
+    }
+}

@@ -1,0 +1,210 @@
+package org.qdl.gnn.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.ejml.data.DMatrixRMaj;
+import org.qdl.gnn.data.GraphDataset;
+import org.qdl.gnn.data.GraphSample;
+import org.qdl.gnn.features.CsrMatrix;
+import org.qdl.gnn.features.SignFeatures;
+import org.qdl.gnn.model.Adam;
+import org.qdl.gnn.model.CrossEntropy;
+import org.qdl.gnn.model.SignGraphModel;
+
+/**
+ * k-fold cross-validation of the graph model in GIN's protocol (as the authors' script): for each
+ * fold train on the rest with shuffled mini-batches, step the learning rate, evaluate the held-out
+ * fold after every epoch. Folds may run on several threads (each fold is independent and seeded).
+ */
+public final class GraphTrainer {
+    /**
+     * Concatenated SIGN features per graph, n_g × (T·blocks): dense, or sparse (CSR) when the tags
+     * are many (degree tags: a graph's diffused one-hot rows touch only the degrees it contains,
+     * about 5% of the columns on IMDB), so that the first layer skips the zeros.
+     */
+    public record Prepared(List<DMatrixRMaj> nodeFeatures, List<CsrMatrix> sparseFeatures, int[] labels, int width, int classes) {
+        public boolean sparse() {
+            return sparseFeatures != null;
+        }
+
+        int rows(int g) {
+            return sparse() ? sparseFeatures.get(g).rows() : nodeFeatures.get(g).numRows;
+        }
+    }
+
+    /** Above this many distinct tags the features are stored and multiplied as sparse. */
+    public static final int SPARSE_TAGS = 16;
+
+    private GraphTrainer() {
+    }
+
+    public static Prepared prepare(GraphDataset ds, GraphConfig cfg) {
+        int t = ds.numTags();
+        int blocks = cfg.blocks();
+        boolean sparse = t > SPARSE_TAGS;
+        double avail = Runtime.getRuntime().maxMemory();
+        double bytes = 0;
+        List<DMatrixRMaj> feats = new ArrayList<>(ds.size());
+        List<CsrMatrix> sfeats = sparse ? new ArrayList<>(ds.size()) : null;
+        for (GraphSample g : ds.graphs()) {
+            int n = g.graph().numNodes();
+            DMatrixRMaj x = new DMatrixRMaj(n, t);
+            for (int i = 0; i < n; i++) {
+                x.data[i * t + g.tags()[i]] = 1;
+            }
+            List<DMatrixRMaj> hops = SignFeatures.compute(g.graph(), x, cfg.hops());
+            DMatrixRMaj cat = new DMatrixRMaj(n, t * blocks);
+            for (int b = 0; b < blocks; b++) {
+                DMatrixRMaj h = hops.get(b);
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(h.data, i * t, cat.data, i * t * blocks + b * t, t);
+                }
+            }
+            if (sparse) {
+                CsrMatrix c = CsrMatrix.fromDense(cat);
+                sfeats.add(c);
+                bytes += 12.0 * c.nonZeros() + 4.0 * n;
+            } else {
+                feats.add(cat);
+                bytes += 8.0 * cat.data.length;
+            }
+            if (bytes > 0.6 * avail) {
+                throw new org.qdl.sim.InvalidInputException(String.format(
+                        "%s: the SIGN features need more than %.1f GiB (%d nodes x %d tags x %d blocks) but the heap allows %.1f GiB;"
+                        + " raise the heap (QDL_HEAP) or use fewer hops (--set gcn=..., ppr=..., rw=..., raw=...)",
+                        ds.name(), bytes / (1L << 30), ds.totalNodes(), t, blocks, avail / (1L << 30)));
+            }
+        }
+        return new Prepared(sparse ? null : feats, sfeats, ds.labels(), t * blocks, ds.numClasses());
+    }
+
+    public static GraphCvResult crossValidate(Prepared p, GraphConfig cfg, List<int[]> testFolds, long seed, int threads,
+                                             Consumer<String> progress) throws InterruptedException {
+        long t0 = System.nanoTime();
+        int k = testFolds.size();
+        double[] best = new double[k];
+        double[][] curves = new double[k][];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<double[]>> fs = new ArrayList<>();
+            for (int f = 0; f < k; f++) {
+                final int fold = f;
+                fs.add(pool.submit(() -> trainFold(p, cfg, testFolds.get(fold), seed * 1000 + fold, fold, progress)));
+            }
+            for (int f = 0; f < k; f++) {
+                curves[f] = fs.get(f).get();
+                double b = 0;
+                for (double a : curves[f]) {
+                    b = Math.max(b, a);
+                }
+                best[f] = b;
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new GraphCvResult(cfg.activation(), best, curves, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Trains one fold; returns the held-out accuracy after each epoch. */
+    public static double[] trainFold(Prepared p, GraphConfig cfg, int[] test, long seed, int fold, Consumer<String> progress) {
+        Random rnd = new Random(seed);
+        int[] train = StratifiedKFold.trainOf(test, p.labels().length);
+        SignGraphModel model = new SignGraphModel(p.width(), cfg.hidden() * cfg.blocks(), p.classes(), cfg.norm(),
+                cfg.activation(), cfg.dropout(), cfg.inputDropout(), rnd);
+        Adam adam = new Adam(model.params(), cfg.lr(), cfg.weightDecay());
+        double[] curve = new double[cfg.epochs()];
+        for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+            adam.setLearningRate(cfg.lr() * Math.pow(cfg.gamma(), epoch / cfg.stepSize()));
+            shuffle(train, rnd);
+            double lossSum = 0;
+            int batches = 0;
+            for (int s = 0; s < train.length; s += cfg.batch()) {
+                int[] idx = java.util.Arrays.copyOfRange(train, s, Math.min(train.length, s + cfg.batch()));
+                Batch b = batch(p, idx);
+                adam.zeroGrad();
+                DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, idx.length, true, rnd)
+                        : model.forward(b.x, b.graphOf, idx.length, true, rnd);
+                DMatrixRMaj grad = new DMatrixRMaj(logits.numRows, logits.numCols);
+                lossSum += CrossEntropy.loss(logits, b.labels, grad);
+                model.backward(grad);
+                adam.step();
+                batches++;
+            }
+            curve[epoch] = evaluate(model, p, test, cfg.batch() * 4);
+            if (progress != null && ((epoch + 1) % 50 == 0 || epoch == cfg.epochs() - 1)) {
+                progress.accept(String.format("fold %d epoch %d/%d loss %.4f test-fold acc %.4f", fold + 1, epoch + 1,
+                        cfg.epochs(), lossSum / batches, curve[epoch]));
+            }
+        }
+        return curve;
+    }
+
+    record Batch(DMatrixRMaj x, CsrMatrix xs, int[] graphOf, int[] labels) {
+    }
+
+    static Batch batch(Prepared p, int[] idx) {
+        int rows = 0;
+        for (int g : idx) {
+            rows += p.rows(g);
+        }
+        if (p.sparse()) {
+            List<CsrMatrix> parts = new ArrayList<>(idx.length);
+            int[] graphOf = new int[rows];
+            int[] labels = new int[idx.length];
+            int r = 0;
+            for (int b = 0; b < idx.length; b++) {
+                CsrMatrix f = p.sparseFeatures().get(idx[b]);
+                parts.add(f);
+                java.util.Arrays.fill(graphOf, r, r + f.rows(), b);
+                r += f.rows();
+                labels[b] = p.labels()[idx[b]];
+            }
+            return new Batch(null, CsrMatrix.stack(parts, p.width()), graphOf, labels);
+        }
+        DMatrixRMaj x = new DMatrixRMaj(rows, p.width());
+        int[] graphOf = new int[rows];
+        int[] labels = new int[idx.length];
+        int r = 0;
+        for (int b = 0; b < idx.length; b++) {
+            DMatrixRMaj f = p.nodeFeatures().get(idx[b]);
+            System.arraycopy(f.data, 0, x.data, r * p.width(), f.data.length);
+            java.util.Arrays.fill(graphOf, r, r + f.numRows, b);
+            r += f.numRows;
+            labels[b] = p.labels()[idx[b]];
+        }
+        return new Batch(x, null, graphOf, labels);
+    }
+
+    static double evaluate(SignGraphModel model, Prepared p, int[] idx, int chunk) {
+        int ok = 0;
+        for (int s = 0; s < idx.length; s += chunk) {
+            int[] part = java.util.Arrays.copyOfRange(idx, s, Math.min(idx.length, s + chunk));
+            Batch b = batch(p, part);
+            DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, part.length, false, null)
+                    : model.forward(b.x, b.graphOf, part.length, false, null);
+            for (int i = 0; i < part.length; i++) {
+                ok += CrossEntropy.argmax(logits, i) == b.labels[i] ? 1 : 0;
+            }
+        }
+        return ok / (double) idx.length;
+    }
+
+    static void shuffle(int[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
