@@ -1,0 +1,43 @@
+package org.qdl.protocol.model;
+
+import java.util.List;
+import org.qdl.sim.ComplexMatrix;
+import org.qdl.sim.Gate;
+import org.qdl.sim.MatrixGate;
+
+/** A fixed dense unitary on all of a layer's qubits (small N only: 2^k×2^k entries). */
+public final class FixedUnitaryLayer implements Layer {
+    private final MatrixGate gate;
+
+    public FixedUnitaryLayer(ComplexMatrix unitary) {
+        int k = unitary.qubits();
+        int[] targets = new int[k];
+        for (int q = 0; q < k; q++) targets[q] = q;
+        this.gate = MatrixGate.of("U", unitary, targets);
+    }
+
+    @Override
+    public int numQubits() {
+        return gate.targets().length;
+    }
+
+    @Override
+    public int numParameters() {
+        return 0;
+    }
+
+    @Override
+    public double[] parameters() {
+        return new double[0];
+    }
+
+    @Override
+    public void setParameters(double[] theta) {
+        if (theta.length != 0) throw new org.qdl.sim.InvalidInputException("a fixed unitary layer has no parameters");
+    }
+
+    @Override
+    public List<Gate> gates() {
+        return List.of(gate);
+    }
+}
