@@ -31,6 +31,7 @@ public final class ObservableMeasurement {
 
     /** Range [lo, hi] that every single-shot outcome lies in (for Hoeffding bounds). */
     public static double[] outcomeRange(Observable o) {
+        if (o instanceof SampledObservable so) return so.outcomeRange();
         if (o instanceof PauliString) return new double[] {-1, 1};
         if (o instanceof DiagonalObservable d) {
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
@@ -54,6 +55,7 @@ public final class ObservableMeasurement {
         o.requireFits(psi.numQubits());
         if (shots < 1) throw new InvalidInputException("need at least one shot, got " + shots);
         SplittableRandom rng = new SplittableRandom(seed);
+        if (o instanceof SampledObservable so) return so.sample(psi, shots, rng);
         if (o instanceof PauliString p) return samplePauli(p, psi, shots, rng, 1);
         if (o instanceof DiagonalObservable d) {
             Measurement.Shots s = Measurement.sample(psi, shots, rng);
