@@ -56,8 +56,9 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        // The transport benchmark lives with the party commands and is listed with the other benchmarks too.
+        // The transport and GNN benchmarks live with their commands and are listed with the other benchmarks too.
         cl.getSubcommands().get("bench").addSubcommand("net", new NetBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("gnn", new org.qdl.cli.gnn.GnnBenchCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeFor);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof org.qdl.net.RemotePartyException r && r.operational()) {
