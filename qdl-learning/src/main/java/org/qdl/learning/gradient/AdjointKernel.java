@@ -1,6 +1,5 @@
 package org.qdl.learning.gradient;
 
-import org.qdl.sim.DiagonalGate;
 import org.qdl.sim.Kernels;
 import org.qdl.sim.Parallel;
 import org.qdl.sim.PauliString;
@@ -84,40 +83,5 @@ final class AdjointKernel {
         return s[1];
     }
 
-
-    /**
-     * Undoes a diagonal gate on both states in one pass (its inverse has the negated phases), with
-     * the basis-index bits of the gate's qubits read once per amplitude.
-     */
-    static void undoDiagonal(StateVector psi, StateVector lambda, DiagonalGate g) {
-        final int[] q = g.qubits();
-        final double[] ph = g.phases();
-        final double[] c = new double[ph.length], sn = new double[ph.length];
-        for (int m = 0; m < ph.length; m++) {
-            c[m] = Math.cos(ph[m]);
-            sn[m] = -Math.sin(ph[m]);
-        }
-        final double[] pr = psi.realArray(), pi = psi.imagArray(), lr = lambda.realArray(), li = lambda.imagArray();
-        final int q0 = q.length > 0 ? q[0] : 0, q1 = q.length > 1 ? q[1] : 0;
-        final boolean small = q.length <= 2;
-        Parallel.forRange(psi.dimension(), (a, b) -> {
-            for (int i = a; i < b; i++) {
-                int m;
-                if (small) m = q.length == 0 ? 0 : ((i >>> q0) & 1) | (q.length == 2 ? ((i >>> q1) & 1) << 1 : 0);
-                else {
-                    m = 0;
-                    for (int t = 0; t < q.length; t++) m |= ((i >>> q[t]) & 1) << t;
-                }
-                double cr = c[m], ci = sn[m];
-                if (ci == 0 && cr == 1) continue;
-                double xr = pr[i], xi = pi[i];
-                pr[i] = cr * xr - ci * xi;
-                pi[i] = cr * xi + ci * xr;
-                double yr = lr[i], yi = li[i];
-                lr[i] = cr * yr - ci * yi;
-                li[i] = cr * yi + ci * yr;
-            }
-        });
-    }
 
 }
