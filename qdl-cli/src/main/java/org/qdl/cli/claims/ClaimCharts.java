@@ -6,22 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.qdl.cli.Plots;
 
 /** Small XChart helpers for the claims commands: log-scale line charts saved as PNG and SVG. */
 final class ClaimCharts {
     private ClaimCharts() {}
 
     static XYChart chart(String title, String xTitle, String yTitle, boolean logX, boolean logY) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart c = new XYChartBuilder().width(900).height(620).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        c.getStyler().setXAxisLogarithmic(logX);
-        c.getStyler().setYAxisLogarithmic(logY);
+        XYChart c = Plots.chart(title, xTitle, yTitle, logX, logY, 900, 620);
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         c.getStyler().setMarkerSize(7);
         return c;
@@ -40,14 +35,7 @@ final class ClaimCharts {
     /** Writes base.png and base.svg; returns the two paths. */
     static List<Path> save(XYChart c, Path dir, String base) {
         try {
-            Files.createDirectories(dir);
-            Path png = dir.resolve(base + ".png"), svg = dir.resolve(base + ".svg");
-            BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-            VectorGraphicsEncoder.saveVectorGraphic(c, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            List<Path> out = new ArrayList<>();
-            out.add(png);
-            out.add(svg);
-            return out;
+            return new ArrayList<>(Plots.save(c, dir.resolve(base)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plot " + base + " under " + dir + ": " + e.getMessage(), e);
         }

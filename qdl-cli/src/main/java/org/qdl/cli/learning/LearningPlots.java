@@ -3,13 +3,11 @@ package org.qdl.cli.learning;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.qdl.cli.Plots;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
-/** XChart line plots written as PNG and SVG side by side (SVG through VectorGraphics2D). */
+/** The learning commands' line plots (on {@link Plots}). */
 final class LearningPlots {
     private LearningPlots() {}
 
@@ -17,10 +15,7 @@ final class LearningPlots {
     record Series(String name, double[] x, double[] y) {}
 
     static XYChart chart(String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
-        System.setProperty("java.awt.headless", "true");
-        XYChart c = new XYChartBuilder().width(800).height(520).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        c.getStyler().setXAxisLogarithmic(logX);
-        c.getStyler().setYAxisLogarithmic(logY);
+        XYChart c = Plots.chart(title, xLabel, yLabel, logX, logY, 800, 520);
         c.getStyler().setMarkerSize(6);
         for (Series s : series) {
             if (s.x().length == 0) continue;
@@ -32,10 +27,6 @@ final class LearningPlots {
 
     /** Writes {@code base}.png and {@code base}.svg; returns the two paths. */
     static List<Path> save(XYChart c, Path base) throws IOException {
-        Path png = base.resolveSibling(base.getFileName() + ".png");
-        Path svg = base.resolveSibling(base.getFileName() + ".svg");
-        BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(c, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        return List.of(png, svg);
+        return Plots.save(c, base);
     }
 }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.qdl.cli.Plots;
 
 /** A log-log plot of several series against N, each labelled with its fitted slope; PNG and SVG. */
 public final class LogLogChart {
@@ -50,16 +48,12 @@ public final class LogLogChart {
 
     /** Writes {@code base}.png and {@code base}.svg. */
     public void save(Path base) throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        XYChart chart = Plots.chart(title, xLabel, yLabel, true, true, 900, 600);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         chart.getStyler().setMarkerSize(6);
         for (Series s : series) {
             chart.addSeries(String.format("%s (slope %.2f)", s.name, slope(s.x, s.y)), s.x, s.y).setMarker(SeriesMarkers.CIRCLE);
         }
-        BitmapEncoder.saveBitmap(chart, base.toString() + ".png", BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString() + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        Plots.save(chart, base);
     }
 }
