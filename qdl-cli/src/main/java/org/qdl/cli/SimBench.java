@@ -12,6 +12,8 @@ import org.qdl.sim.ComplexMatrix;
 import org.qdl.sim.DiagonalGate;
 import org.qdl.sim.Gate;
 import org.qdl.sim.MatrixGate;
+import org.qdl.sim.RandomCircuits;
+import org.qdl.sim.RandomUnitaries;
 import org.qdl.sim.Parallel;
 import org.qdl.sim.StateVector;
 import org.qdl.sim.fusion.FusedCircuit;
@@ -121,22 +123,9 @@ final class SimBench {
         });
     }
 
-    /** Depth layers: a random RX, RY or RZ on every qubit, then CZ on alternating neighbour pairs. */
+    /** The benchmark circuit: depth layers of random rotations on every qubit, then alternating CZs. */
     static Circuit randomCircuit(int n, int depth, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        Circuit c = new Circuit(n);
-        for (int layer = 0; layer < depth; layer++) {
-            for (int q = 0; q < n; q++) {
-                double th = rnd.nextDouble(2 * Math.PI);
-                switch (rnd.nextInt(3)) {
-                    case 0 -> c.rx(q, th);
-                    case 1 -> c.ry(q, th);
-                    default -> c.rz(q, th);
-                }
-            }
-            for (int q = layer % 2; q + 1 < n; q += 2) c.cz(q, q + 1);
-        }
-        return c;
+        return RandomCircuits.layered(n, depth, new SplittableRandom(seed));
     }
 
     CircuitRow circuit(int n, int depth, boolean unfused) {
@@ -207,33 +196,7 @@ final class SimBench {
         return t[repeats / 2];
     }
 
-    /** A Haar-like random unitary (QR of a complex Gaussian matrix by Gram–Schmidt). */
     static ComplexMatrix randomUnitary(int d, SplittableRandom rnd) {
-        double[] re = new double[d * d], im = new double[d * d];
-        for (int c = 0; c < d; c++) {
-            for (int r = 0; r < d; r++) {
-                re[r * d + c] = rnd.nextGaussian();
-                im[r * d + c] = rnd.nextGaussian();
-            }
-            for (int p = 0; p < c; p++) {
-                double dr = 0, di = 0;
-                for (int r = 0; r < d; r++) {
-                    dr += re[r * d + p] * re[r * d + c] + im[r * d + p] * im[r * d + c];
-                    di += re[r * d + p] * im[r * d + c] - im[r * d + p] * re[r * d + c];
-                }
-                for (int r = 0; r < d; r++) {
-                    re[r * d + c] -= dr * re[r * d + p] - di * im[r * d + p];
-                    im[r * d + c] -= dr * im[r * d + p] + di * re[r * d + p];
-                }
-            }
-            double nrm = 0;
-            for (int r = 0; r < d; r++) nrm += re[r * d + c] * re[r * d + c] + im[r * d + c] * im[r * d + c];
-            nrm = Math.sqrt(nrm);
-            for (int r = 0; r < d; r++) {
-                re[r * d + c] /= nrm;
-                im[r * d + c] /= nrm;
-            }
-        }
-        return ComplexMatrix.of(d, re, im);
+        return RandomUnitaries.haar(d, rnd);
     }
 }

@@ -27,21 +27,8 @@ class FusionReferenceTest {
         return c;
     }
 
-    /** Layers of RX/RY/RZ on every qubit, then CZ on alternating neighbour pairs (the benchmark's). */
     static Circuit layered(int n, int depth, SplittableRandom rnd) {
-        Circuit c = new Circuit(n);
-        for (int layer = 0; layer < depth; layer++) {
-            for (int q = 0; q < n; q++) {
-                double th = rnd.nextDouble(2 * Math.PI);
-                switch (rnd.nextInt(3)) {
-                    case 0 -> c.rx(q, th);
-                    case 1 -> c.ry(q, th);
-                    default -> c.rz(q, th);
-                }
-            }
-            for (int q = layer % 2; q + 1 < n; q += 2) c.cz(q, q + 1);
-        }
-        return c;
+        return RandomCircuits.layered(n, depth, rnd);
     }
 
     @Test

@@ -12,32 +12,7 @@ final class GateSamples {
     private GateSamples() {}
 
     static ComplexMatrix unitary(int d, SplittableRandom rnd) {
-        double[] re = new double[d * d], im = new double[d * d];
-        for (int c = 0; c < d; c++) {
-            for (int r = 0; r < d; r++) {
-                re[r * d + c] = rnd.nextGaussian();
-                im[r * d + c] = rnd.nextGaussian();
-            }
-            for (int p = 0; p < c; p++) {
-                double dr = 0, di = 0;
-                for (int r = 0; r < d; r++) {
-                    dr += re[r * d + p] * re[r * d + c] + im[r * d + p] * im[r * d + c];
-                    di += re[r * d + p] * im[r * d + c] - im[r * d + p] * re[r * d + c];
-                }
-                for (int r = 0; r < d; r++) {
-                    re[r * d + c] -= dr * re[r * d + p] - di * im[r * d + p];
-                    im[r * d + c] -= dr * im[r * d + p] + di * re[r * d + p];
-                }
-            }
-            double nrm = 0;
-            for (int r = 0; r < d; r++) nrm += re[r * d + c] * re[r * d + c] + im[r * d + c] * im[r * d + c];
-            nrm = Math.sqrt(nrm);
-            for (int r = 0; r < d; r++) {
-                re[r * d + c] /= nrm;
-                im[r * d + c] /= nrm;
-            }
-        }
-        return ComplexMatrix.of(d, re, im);
+        return RandomUnitaries.haar(d, rnd);
     }
 
     /** A 1-qubit matrix of each structure the kernels special-case: general, real, RX-like, diagonal. */

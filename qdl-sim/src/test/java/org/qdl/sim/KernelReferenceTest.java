@@ -9,38 +9,7 @@ import org.junit.jupiter.api.Test;
 /** Random gates of every kind against an independent dense-matrix reference. */
 class KernelReferenceTest {
     static ComplexMatrix randomUnitary(int dim, SplittableRandom rnd) {
-        // Gram–Schmidt on a random complex matrix (columns), independent of qdl's kernels.
-        double[][] re = new double[dim][dim], im = new double[dim][dim];
-        for (int c = 0; c < dim; c++) {
-            for (int r = 0; r < dim; r++) {
-                re[r][c] = rnd.nextGaussian();
-                im[r][c] = rnd.nextGaussian();
-            }
-            for (int p = 0; p < c; p++) {
-                double dr = 0, di = 0; // <col_p, col_c>
-                for (int r = 0; r < dim; r++) {
-                    dr += re[r][p] * re[r][c] + im[r][p] * im[r][c];
-                    di += re[r][p] * im[r][c] - im[r][p] * re[r][c];
-                }
-                for (int r = 0; r < dim; r++) {
-                    re[r][c] -= dr * re[r][p] - di * im[r][p];
-                    im[r][c] -= dr * im[r][p] + di * re[r][p];
-                }
-            }
-            double nrm = 0;
-            for (int r = 0; r < dim; r++) nrm += re[r][c] * re[r][c] + im[r][c] * im[r][c];
-            nrm = Math.sqrt(nrm);
-            for (int r = 0; r < dim; r++) {
-                re[r][c] /= nrm;
-                im[r][c] /= nrm;
-            }
-        }
-        double[] fr = new double[dim * dim], fi = new double[dim * dim];
-        for (int r = 0; r < dim; r++) for (int c = 0; c < dim; c++) {
-            fr[r * dim + c] = re[r][c];
-            fi[r * dim + c] = im[r][c];
-        }
-        return ComplexMatrix.of(dim, fr, fi);
+        return RandomUnitaries.haar(dim, rnd);
     }
 
     static int[] distinctQubits(int n, int k, SplittableRandom rnd) {

@@ -6,11 +6,11 @@ import java.util.SplittableRandom;
 import org.qdl.protocol.model.FixedUnitaryLayer;
 import org.qdl.protocol.model.Layer;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.ComplexMatrix;
 import org.qdl.sim.DiagonalGate;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.MatrixGate;
 import org.qdl.sim.PauliString;
+import org.qdl.sim.RandomUnitaries;
 import org.qdl.sim.StateVector;
 
 /**
@@ -55,27 +55,9 @@ public final class VectorInSubspaceGenerator {
         return new VectorInSubspaceInstance(family, numQubits, v, u, inSubspace);
     }
 
-    /** A Haar-random orthogonal matrix: Gram–Schmidt on a Gaussian matrix (R's diagonal positive). */
+    /** A Haar-random orthogonal matrix on numQubits qubits, as a fixed layer. */
     static FixedUnitaryLayer haarOrthogonal(int numQubits, SplittableRandom rng) {
-        int d = 1 << numQubits;
-        double[][] q = new double[d][d]; // q[c] is column c
-        for (int c = 0; c < d; c++) {
-            for (int r = 0; r < d; r++) q[c][r] = rng.nextGaussian();
-            for (int pass = 0; pass < 2; pass++) { // re-orthogonalise once for accuracy
-                for (int p = 0; p < c; p++) {
-                    double dot = 0;
-                    for (int r = 0; r < d; r++) dot += q[p][r] * q[c][r];
-                    for (int r = 0; r < d; r++) q[c][r] -= dot * q[p][r];
-                }
-            }
-            double nn = 0;
-            for (int r = 0; r < d; r++) nn += q[c][r] * q[c][r];
-            nn = Math.sqrt(nn);
-            for (int r = 0; r < d; r++) q[c][r] /= nn;
-        }
-        double[][] rows = new double[d][d];
-        for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) rows[r][c] = q[c][r];
-        return new FixedUnitaryLayer(ComplexMatrix.real(rows));
+        return new FixedUnitaryLayer(RandomUnitaries.haarOrthogonal(1 << numQubits, rng));
     }
 
     /** depth × (RY(θ) on every qubit, then CZ on a ring): real, n·depth angles. */
