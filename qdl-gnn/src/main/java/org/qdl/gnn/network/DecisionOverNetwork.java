@@ -71,7 +71,7 @@ public final class DecisionOverNetwork {
         SignRegisterLayout layout = SignRegisterLayout.of(model.hops(), n, model.features());
 
         Network net = new Network();
-        LocalParty data = net.addLocalParty(DATA).holdData("features", liftedFeatures(features, layout));
+        net.addLocalParty(DATA).holdData("features", liftedFeatures(features, layout));
         LocalParty owner = net.addLocalParty(MODEL);
 
         // Classical reference from the logits (what either party could compute given everything).
@@ -81,9 +81,8 @@ public final class DecisionOverNetwork {
         boolean[] truth = DecisionProblem.truth(labels, model.classes());
 
         // ‖X'‖ and n travel once; every pair's estimate reuses them.
-        double normSquared = data.dataNorm("features");
-        normSquared = net.classicalChannel(DATA, MODEL).send(DATA, new double[] {normSquared}, NumberEncoding.FLOAT64, "norm")[0];
-        normSquared *= normSquared;
+        double normSquared = DistributedModel.builder(DATA, "features").observable(MODEL, "O").rescaled(NumberEncoding.FLOAT64)
+                .build().outputScale(net); // ‖X'‖², sent once over the classical channel
         net.classicalChannel(DATA, MODEL).sendBits(DATA, 32, "node count");
         double scale = normSquared / n;
 

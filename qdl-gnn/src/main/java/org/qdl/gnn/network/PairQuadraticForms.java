@@ -2,6 +2,7 @@ package org.qdl.gnn.network;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -126,18 +127,12 @@ public final class PairQuadraticForms {
             if (Math.abs(lam) <= 1e-13 * max) continue;
             values.data[o] = lam;
             DMatrixRMaj vec = eig.getEigenVector(i);
-            double norm = CommonOps_DDRM.elementSum(elementSquare(vec));
-            for (int r = 0; r < n; r++) v.set(r, o, vec.get(r, 0) / Math.sqrt(norm));
+            double norm = NormOps_DDRM.normF(vec);
+            for (int r = 0; r < n; r++) v.set(r, o, vec.get(r, 0) / norm);
             o++;
         }
         DMatrixRMaj vectors = new DMatrixRMaj(rows, keep);
         CommonOps_DDRM.mult(basis, v, vectors);
         return new DMatrixRMaj[] {values, vectors};
-    }
-
-    private static DMatrixRMaj elementSquare(DMatrixRMaj v) {
-        DMatrixRMaj s = v.copy();
-        CommonOps_DDRM.elementMult(s, v);
-        return s;
     }
 }
