@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.Parallel;
+import org.qdl.sim.Simd;
 import org.qdl.sim.StateVector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +63,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "print JSON instead of a table")
         boolean json;
 
+        @Option(names = "--kernels", description = "simd (explicit vectors, needs jdk.incubator.vector, which ./qdl adds) or scalar (default: ${DEFAULT-VALUE})",
+                defaultValue = "simd")
+        String kernels;
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
@@ -70,6 +75,14 @@ public final class BenchCommand implements Runnable {
             for (int n : qubits) if (n < 6 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--qubits: " + n + " is outside 6.." + StateVector.MAX_QUBITS);
             for (int n : circuitQubits) if (n < 2 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--circuit-qubits: " + n + " is outside 2.." + StateVector.MAX_QUBITS);
             if (threads != null) Parallel.setThreads(threads);
+            switch (kernels) {
+                case "simd" -> {
+                    if (!Simd.available()) throw new InvalidInputException("--kernels simd: not available here: " + Simd.describe());
+                    Simd.setEnabled(true);
+                }
+                case "scalar" -> Simd.setEnabled(false);
+                default -> throw new InvalidInputException("--kernels must be simd or scalar, got '" + kernels + "'");
+            }
             SimBench b = new SimBench(err, repeats);
             SplittableRandom rnd = new SplittableRandom(1);
             b.warmUp();
@@ -86,6 +99,7 @@ public final class BenchCommand implements Runnable {
             Map<String, Object> env = new LinkedHashMap<>();
             env.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
             env.put("threads", Parallel.threads());
+            env.put("kernels", Simd.describe());
             env.put("cores", Runtime.getRuntime().availableProcessors());
             env.put("maxHeapMiB", Runtime.getRuntime().maxMemory() >> 20);
             env.put("repeats", repeats);
@@ -125,7 +139,7 @@ public final class BenchCommand implements Runnable {
                 doc.put("randomCircuit", c);
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
             } else {
-                out.printf("%s; %d threads; median of %d%n", env.get("java"), Parallel.threads(), repeats);
+                out.printf("%s; %d threads; %s; median of %d%n", env.get("java"), Parallel.threads(), Simd.describe(), repeats);
                 out.printf("%-4s %-9s %10s %8s %11s %9s %10s %9s%n", "n", "gate", "s/gate", "GB/s", "stream GB/s", "fraction",
                         "CPU s/gate", "CPU frac");
                 for (var r : rows) {

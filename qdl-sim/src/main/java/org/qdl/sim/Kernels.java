@@ -40,6 +40,10 @@ public final class Kernels {
             applyDiagonal(re, im, qs, pr, pi);
             return;
         }
+        if (Simd.enabled() && dim >= Simd.lanes()) {
+            Simd.applyGlobal(re, im, new int[] {q}, cmask, new double[] {u[0], u[2], u[4], u[6]}, new double[] {u[1], u[3], u[5], u[7]});
+            return;
+        }
         if (cmask == 0) {
             if (2 * stride <= dim / (8 * Parallel.threads()) || dim <= MIN_RUN) {
                 Parallel.forRange(dim, 2 * stride, (a, b) -> apply1Blocks(re, im, q, u, a, b));
@@ -275,6 +279,10 @@ public final class Kernels {
             return;
         }
         final int dim = re.length;
+        if (Simd.enabled() && dim >= Simd.lanes()) {
+            Simd.applyGlobal(re, im, targets, cmask, m.re, m.im);
+            return;
+        }
         final int fixed = cmask | Bits.mask(targets);
         final int f0 = Integer.numberOfTrailingZeros(fixed), run = 1 << f0;
         final int runMask = fixed | (run - 1), free = ~runMask & (dim - 1);

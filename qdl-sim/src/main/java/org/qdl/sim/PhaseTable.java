@@ -79,13 +79,17 @@ public final class PhaseTable {
             }
             return;
         }
+        final boolean simd = Simd.enabled() && RUN % Simd.lanes() == 0;
         for (int i = from; i < to; ) {
             int end = (int) Math.min(to, ((long) i | (span - 1)) + 1);
             int h = 0;
             for (int t = 0; t < high.length; t++) h |= (i >>> high[t] & 1) << t;
             if (!identity[h]) {
                 int o = h * RUN;
-                if (!hasLow) {
+                if (simd) {
+                    if (hasLow) Simd.phasePattern(re, im, i, end, tabRe, tabIm, o, RUN);
+                    else Simd.phase(re, im, i, end, tabRe[o], tabIm[o]);
+                } else if (!hasLow) {
                     double pr = tabRe[o], pi = tabIm[o];
                     for (int k = i; k < end; k++) {
                         double xr = re[k], xi = im[k];

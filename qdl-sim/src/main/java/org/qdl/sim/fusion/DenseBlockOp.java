@@ -2,6 +2,7 @@ package org.qdl.sim.fusion;
 
 import org.qdl.sim.Bits;
 import org.qdl.sim.Kernels;
+import org.qdl.sim.Simd;
 
 /**
  * A dense gate on local targets, conditioned on local controls (bits inside the block) and outside
@@ -14,6 +15,8 @@ final class DenseBlockOp implements BlockOp {
     private final double[] mr, mi;
     private final double[] u1;
     private final int[] off;
+    /** The SIMD form (null: scalar only). */
+    private final Simd.BlockKernel simd;
 
     /** mr/mi: row-major 2^k×2^k matrix on targets (targets[0] = least significant bit). */
     DenseBlockOp(int[] targets, int localControls, int outsideControls, double[] mr, double[] mi) {
@@ -24,6 +27,7 @@ final class DenseBlockOp implements BlockOp {
         this.mi = mi;
         this.u1 = targets.length == 1 ? new double[] {mr[0], mi[0], mr[1], mi[1], mr[2], mi[2], mr[3], mi[3]} : null;
         this.off = Bits.offsets(targets);
+        this.simd = Simd.blockKernel(targets, localControls, mr, mi);
     }
 
     @Override
@@ -35,6 +39,7 @@ final class DenseBlockOp implements BlockOp {
     public void apply(double[] re, double[] im, int from, int size, int base) {
         if ((base & outsideControls) != outsideControls) return;
         int k = targets.length;
+        if (simd != null && simd.apply(re, im, from, size)) return;
         if (k == 1 && localControls == 0) {
             Kernels.apply1Blocks(re, im, targets[0], u1, from, from + size);
             return;

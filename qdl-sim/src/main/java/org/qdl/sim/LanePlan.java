@@ -1,0 +1,88 @@
+package org.qdl.sim;
+
+/**
+ * How a dense 2^k×2^k gate (targets, controls) maps onto SIMD vectors of L consecutive amplitudes.
+ * Targets below log2 L ("low") vary inside a vector: their partners are reached by a lane
+ * permutation. The others ("high") select which vector to load. So every output vector is
+ * Σ_c coef[h][c] ⊙ Y_c, where Y_c is the input vector holding column c's amplitude in each lane and
+ * the coefficients are per lane: M[row][c] where the lane's controls are 1, the identity elsewhere.
+ * Pure index arithmetic; {@link VectorKernels} runs it.
+ */
+final class LanePlan {
+    final int k, lanes;
+    /** Per column c: offset of the vector holding it (high target bits of c), and the lane permutation (null: none). */
+    final int[] columnOffset;
+    final int[][] columnShuffle;
+    /** Per output vector h (a combination of the high targets): its offset from the group's base index. */
+    final int[] outputOffset;
+    /** coefRe/coefIm/coefImNeg[((h·2^k) + c)·L + lane]. */
+    final double[] coefRe, coefIm, coefImNeg;
+    /** A group is a set of vectors sharing a base index g | orMask, g having zeros at zeroMask. */
+    final int zeroMask, orMask, fixedHighBits;
+
+    LanePlan(int[] targets, int cmask, double[] mr, double[] mi, int lanes) {
+        this.k = targets.length;
+        this.lanes = lanes;
+        int lowMask = lanes - 1, d = 1 << k;
+        int lowCmask = cmask & lowMask, highCmask = cmask & ~lowMask;
+        int[] highTargets = java.util.Arrays.stream(targets).filter(t -> t >= Integer.numberOfTrailingZeros(lanes)).toArray();
+        boolean anyLow = highTargets.length < k;
+        columnOffset = new int[d];
+        columnShuffle = new int[d][];
+        for (int c = 0; c < d; c++) {
+            int[] shuffle = new int[lanes];
+            for (int l = 0; l < lanes; l++) {
+                int src = l;
+                for (int t = 0; t < k; t++) {
+                    int bit = 1 << targets[t];
+                    if ((bit & lowMask) != 0) src = (c >>> t & 1) != 0 ? src | bit : src & ~bit;
+                }
+                shuffle[l] = src;
+            }
+            columnShuffle[c] = anyLow ? shuffle : null;
+            for (int t = 0; t < k; t++) {
+                if ((c >>> t & 1) != 0 && (1 << targets[t] & lowMask) == 0) columnOffset[c] += 1 << targets[t];
+            }
+        }
+        int outputs = 1 << highTargets.length;
+        outputOffset = new int[outputs];
+        for (int h = 0; h < outputs; h++) for (int t = 0; t < highTargets.length; t++) if ((h >>> t & 1) != 0) outputOffset[h] += 1 << highTargets[t];
+        coefRe = new double[outputs * d * lanes];
+        coefIm = new double[coefRe.length];
+        coefImNeg = new double[coefRe.length];
+        for (int h = 0; h < outputs; h++) {
+            for (int l = 0; l < lanes; l++) {
+                int row = 0; // the lane's row of the matrix: low target bits from l, high ones from h
+                for (int t = 0, ht = 0; t < k; t++) {
+                    int bit = 1 << targets[t];
+                    int set = (bit & lowMask) != 0 ? (l & bit) != 0 ? 1 : 0 : h >>> ht++ & 1;
+                    row |= set << t;
+                }
+                boolean active = (l & lowCmask) == lowCmask;
+                for (int c = 0; c < d; c++) {
+                    int at = (h * d + c) * lanes + l;
+                    coefRe[at] = active ? mr[row * d + c] : c == row ? 1 : 0;
+                    coefIm[at] = active ? mi[row * d + c] : 0;
+                    coefImNeg[at] = -coefIm[at];
+                }
+            }
+        }
+        fixedHighBits = Integer.bitCount(highCmask) + highTargets.length;
+        int highTargetMask = 0;
+        for (int t : highTargets) highTargetMask |= 1 << t;
+        zeroMask = highTargetMask | highCmask | lowMask;
+        orMask = highCmask;
+    }
+
+    /** Number of groups in an aligned range of {@code size} amplitudes (size ≥ every fixed bit). */
+    int groups(int size) {
+        return size >>> (fixedHighBits + Integer.numberOfTrailingZeros(lanes));
+    }
+
+    /** Whether a range of 2^bits amplitudes holds every target and control of this plan. */
+    static boolean fits(int[] targets, int cmask, int bits, int lanes) {
+        if (1 << bits < lanes) return false;
+        for (int t : targets) if (t >= bits) return false;
+        return cmask >>> bits == 0;
+    }
+}

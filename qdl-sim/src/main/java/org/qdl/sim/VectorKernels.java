@@ -1,0 +1,240 @@
+package org.qdl.sim;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Explicit-SIMD kernels (the incubating Vector API). C2 does not vectorise the scalar pair loops
+ * (partners at a run-time stride), so these state the vectors directly. Only {@link Simd} touches
+ * this class, and only when the jdk.incubator.vector module is present. The multiply-add chains are
+ * the scalar kernels' chains in the same order, so a 1- or 2-qubit gate gives the same bits either way.
+ * The group walk {@code g = ((g | zm) + 1) & ~zm} is Bits.nextWithZeros written out: in these large
+ * loop bodies C2 runs out of its inlining node budget and would otherwise leave a call in the loop.
+ */
+final class VectorKernels {
+    private VectorKernels() {}
+
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final int LANES = S.length();
+
+    /** The plan's gate on the whole state, in parallel over groups. */
+    static void applyGlobal(double[] re, double[] im, LanePlan p) {
+        int dim = re.length, free = ~p.zeroMask & (dim - 1);
+        Parallel.forRange(p.groups(dim), (a, b) -> apply(re, im, p, 0, Bits.deposit(a, free), b - a));
+    }
+
+    /** The plan's gate on the aligned block [from, from + size) (one thread). */
+    static void applyBlock(double[] re, double[] im, LanePlan p, int from, int size) {
+        apply(re, im, p, from, 0, p.groups(size));
+    }
+
+    /** {@code count} groups from the group index g (base = from + (g | orMask)). */
+    static void apply(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        if (p.k == 1) {
+            if (p.columnShuffle[0] == null) oneHigh(re, im, p, from, g, count);
+            else oneLow(re, im, p, from, g, count);
+        } else if (p.k == 2) {
+            two(re, im, p, from, g, count);
+        } else {
+            many(re, im, p, from, g, count);
+        }
+    }
+
+    private static DoubleVector c(double[] a, int at) {
+        return DoubleVector.fromArray(S, a, at);
+    }
+
+    /** 1-qubit gate on a target ≥ log2 L: pairs of whole vectors (i, i + stride). */
+    private static void oneHigh(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        final int L = LANES, stride = p.outputOffset[1], zm = p.zeroMask, or = p.orMask;
+        final double[] cr = p.coefRe, ci = p.coefIm, cn = p.coefImNeg;
+        final DoubleVector a0r = c(cr, 0), a0i = c(ci, 0), a0n = c(cn, 0), a1r = c(cr, L), a1i = c(ci, L), a1n = c(cn, L);
+        final DoubleVector b0r = c(cr, 2 * L), b0i = c(ci, 2 * L), b0n = c(cn, 2 * L);
+        final DoubleVector b1r = c(cr, 3 * L), b1i = c(ci, 3 * L), b1n = c(cn, 3 * L);
+        for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+            int i = from + (g | or), j = i + stride;
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+            xr.fma(a0r, xi.fma(a0n, yr.fma(a1r, yi.mul(a1n)))).intoArray(re, i);
+            xi.fma(a0r, xr.fma(a0i, yi.fma(a1r, yr.mul(a1i)))).intoArray(im, i);
+            xr.fma(b0r, xi.fma(b0n, yr.fma(b1r, yi.mul(b1n)))).intoArray(re, j);
+            xi.fma(b0r, xr.fma(b0i, yi.fma(b1r, yr.mul(b1i)))).intoArray(im, j);
+        }
+    }
+
+    /** 1-qubit gate on a target < log2 L: both partners in one vector, reached by lane permutations. */
+    private static void oneLow(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        final int L = LANES, zm = p.zeroMask, or = p.orMask;
+        final double[] cr = p.coefRe, ci = p.coefIm, cn = p.coefImNeg;
+        final VectorShuffle<Double> s0 = VectorShuffle.fromArray(S, p.columnShuffle[0], 0), s1 = VectorShuffle.fromArray(S, p.columnShuffle[1], 0);
+        final DoubleVector a0r = c(cr, 0), a0i = c(ci, 0), a0n = c(cn, 0), a1r = c(cr, L), a1i = c(ci, L), a1n = c(cn, L);
+        for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+            int i = from + (g | or);
+            DoubleVector vr = DoubleVector.fromArray(S, re, i), vi = DoubleVector.fromArray(S, im, i);
+            DoubleVector xr = vr.rearrange(s0), xi = vi.rearrange(s0), yr = vr.rearrange(s1), yi = vi.rearrange(s1);
+            xr.fma(a0r, xi.fma(a0n, yr.fma(a1r, yi.mul(a1n)))).intoArray(re, i);
+            xi.fma(a0r, xr.fma(a0i, yi.fma(a1r, yr.mul(a1i)))).intoArray(im, i);
+        }
+    }
+
+    /**
+     * 2-qubit gate, any target positions: the four columns are loaded once per group, then each
+     * output vector is the scalar kernel's chain. Written flat (no helper calls in the loop): C2 must
+     * inline the whole Vector API chain to keep the vectors in registers.
+     */
+    private static void two(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        if (p.columnShuffle[0] != null) {
+            twoLow(re, im, p, from, g, count);
+            return;
+        }
+        final int L = LANES, zm = p.zeroMask, or = p.orMask, outputs = p.outputOffset.length;
+        final int[] oo = p.outputOffset;
+        final double[] cr = p.coefRe, ci = p.coefIm, cn = p.coefImNeg;
+        final int o1 = p.columnOffset[1], o2 = p.columnOffset[2], o3 = p.columnOffset[3];
+        for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+            int i = from + (g | or);
+            DoubleVector y0r = DoubleVector.fromArray(S, re, i), y0i = DoubleVector.fromArray(S, im, i);
+            DoubleVector y1r = DoubleVector.fromArray(S, re, i + o1), y1i = DoubleVector.fromArray(S, im, i + o1);
+            DoubleVector y2r = DoubleVector.fromArray(S, re, i + o2), y2i = DoubleVector.fromArray(S, im, i + o2);
+            DoubleVector y3r = DoubleVector.fromArray(S, re, i + o3), y3i = DoubleVector.fromArray(S, im, i + o3);
+            for (int h = 0; h < outputs; h++) {
+                int o = 4 * h * L, j = i + oo[h];
+                DoubleVector r = y3i.mul(DoubleVector.fromArray(S, cn, o + 3 * L));
+                r = y3r.fma(DoubleVector.fromArray(S, cr, o + 3 * L), r);
+                r = y2i.fma(DoubleVector.fromArray(S, cn, o + 2 * L), r);
+                r = y2r.fma(DoubleVector.fromArray(S, cr, o + 2 * L), r);
+                r = y1i.fma(DoubleVector.fromArray(S, cn, o + L), r);
+                r = y1r.fma(DoubleVector.fromArray(S, cr, o + L), r);
+                r = y0i.fma(DoubleVector.fromArray(S, cn, o), r);
+                r = y0r.fma(DoubleVector.fromArray(S, cr, o), r);
+                DoubleVector m = y3r.mul(DoubleVector.fromArray(S, ci, o + 3 * L));
+                m = y3i.fma(DoubleVector.fromArray(S, cr, o + 3 * L), m);
+                m = y2r.fma(DoubleVector.fromArray(S, ci, o + 2 * L), m);
+                m = y2i.fma(DoubleVector.fromArray(S, cr, o + 2 * L), m);
+                m = y1r.fma(DoubleVector.fromArray(S, ci, o + L), m);
+                m = y1i.fma(DoubleVector.fromArray(S, cr, o + L), m);
+                m = y0r.fma(DoubleVector.fromArray(S, ci, o), m);
+                m = y0i.fma(DoubleVector.fromArray(S, cr, o), m);
+                r.intoArray(re, j);
+                m.intoArray(im, j);
+            }
+        }
+    }
+
+    /** {@link #two} with at least one target inside a vector: every column goes through a lane permutation. */
+    private static void twoLow(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        final int L = LANES, zm = p.zeroMask, or = p.orMask, outputs = p.outputOffset.length;
+        final int[] oo = p.outputOffset;
+        final double[] cr = p.coefRe, ci = p.coefIm, cn = p.coefImNeg;
+        final int o1 = p.columnOffset[1], o2 = p.columnOffset[2], o3 = p.columnOffset[3];
+        final VectorShuffle<Double> s0 = VectorShuffle.fromArray(S, p.columnShuffle[0], 0), s1 = VectorShuffle.fromArray(S, p.columnShuffle[1], 0);
+        final VectorShuffle<Double> s2 = VectorShuffle.fromArray(S, p.columnShuffle[2], 0), s3 = VectorShuffle.fromArray(S, p.columnShuffle[3], 0);
+        for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+            int i = from + (g | or);
+            DoubleVector y0r = DoubleVector.fromArray(S, re, i).rearrange(s0), y0i = DoubleVector.fromArray(S, im, i).rearrange(s0);
+            DoubleVector y1r = DoubleVector.fromArray(S, re, i + o1).rearrange(s1), y1i = DoubleVector.fromArray(S, im, i + o1).rearrange(s1);
+            DoubleVector y2r = DoubleVector.fromArray(S, re, i + o2).rearrange(s2), y2i = DoubleVector.fromArray(S, im, i + o2).rearrange(s2);
+            DoubleVector y3r = DoubleVector.fromArray(S, re, i + o3).rearrange(s3), y3i = DoubleVector.fromArray(S, im, i + o3).rearrange(s3);
+            for (int h = 0; h < outputs; h++) {
+                int o = 4 * h * L, j = i + oo[h];
+                DoubleVector r = y3i.mul(DoubleVector.fromArray(S, cn, o + 3 * L));
+                r = y3r.fma(DoubleVector.fromArray(S, cr, o + 3 * L), r);
+                r = y2i.fma(DoubleVector.fromArray(S, cn, o + 2 * L), r);
+                r = y2r.fma(DoubleVector.fromArray(S, cr, o + 2 * L), r);
+                r = y1i.fma(DoubleVector.fromArray(S, cn, o + L), r);
+                r = y1r.fma(DoubleVector.fromArray(S, cr, o + L), r);
+                r = y0i.fma(DoubleVector.fromArray(S, cn, o), r);
+                r = y0r.fma(DoubleVector.fromArray(S, cr, o), r);
+                DoubleVector m = y3r.mul(DoubleVector.fromArray(S, ci, o + 3 * L));
+                m = y3i.fma(DoubleVector.fromArray(S, cr, o + 3 * L), m);
+                m = y2r.fma(DoubleVector.fromArray(S, ci, o + 2 * L), m);
+                m = y2i.fma(DoubleVector.fromArray(S, cr, o + 2 * L), m);
+                m = y1r.fma(DoubleVector.fromArray(S, ci, o + L), m);
+                m = y1i.fma(DoubleVector.fromArray(S, cr, o + L), m);
+                m = y0r.fma(DoubleVector.fromArray(S, ci, o), m);
+                m = y0i.fma(DoubleVector.fromArray(S, cr, o), m);
+                r.intoArray(re, j);
+                m.intoArray(im, j);
+            }
+        }
+    }
+
+    /** k ≥ 3 targets: columns are re-read per output, so outputs go through a small buffer first. */
+    private static void many(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        final int L = LANES, zm = p.zeroMask, or = p.orMask, outputs = p.outputOffset.length, d = 1 << p.k;
+        final int[] co = p.columnOffset, oo = p.outputOffset;
+        final double[] cr = p.coefRe, ci = p.coefIm, cn = p.coefImNeg;
+        @SuppressWarnings("unchecked")
+        final VectorShuffle<Double>[] sh = new VectorShuffle[d];
+        for (int c = 0; c < d; c++) sh[c] = p.columnShuffle[c] == null ? VectorShuffle.iota(S, 0, 1, false) : VectorShuffle.fromArray(S, p.columnShuffle[c], 0);
+        final double[] br = new double[outputs * L], bi = new double[outputs * L];
+        for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+            int i = from + (g | or);
+            for (int h = 0; h < outputs; h++) {
+                int o = (h * d + d - 1) * L;
+                DoubleVector yr = DoubleVector.fromArray(S, re, i + co[d - 1]).rearrange(sh[d - 1]);
+                DoubleVector yi = DoubleVector.fromArray(S, im, i + co[d - 1]).rearrange(sh[d - 1]);
+                DoubleVector r = yi.mul(c(cn, o)), m = yr.mul(c(ci, o));
+                r = yr.fma(c(cr, o), r);
+                m = yi.fma(c(cr, o), m);
+                for (int col = d - 2; col >= 0; col--) {
+                    o -= L;
+                    yr = DoubleVector.fromArray(S, re, i + co[col]).rearrange(sh[col]);
+                    yi = DoubleVector.fromArray(S, im, i + co[col]).rearrange(sh[col]);
+                    r = yr.fma(c(cr, o), yi.fma(c(cn, o), r));
+                    m = yi.fma(c(cr, o), yr.fma(c(ci, o), m));
+                }
+                r.intoArray(br, h * L);
+                m.intoArray(bi, h * L);
+            }
+            for (int h = 0; h < outputs; h++) {
+                System.arraycopy(br, h * L, re, i + oo[h], L);
+                System.arraycopy(bi, h * L, im, i + oo[h], L);
+            }
+        }
+    }
+
+    /** (re + i·im)[from, to) *= pr + i·pi, with the scalar kernel's rounding. */
+    static void phase(double[] re, double[] im, int from, int to, double pr, double pi) {
+        DoubleVector vpr = DoubleVector.broadcast(S, pr), vpi = DoubleVector.broadcast(S, pi);
+        int i = from, end = from + S.loopBound(to - from);
+        for (; i < end; i += LANES) {
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            xr.mul(vpr).sub(xi.mul(vpi)).intoArray(re, i);
+            xi.mul(vpr).add(xr.mul(vpi)).intoArray(im, i);
+        }
+        for (; i < to; i++) {
+            double xr = re[i], xi = im[i];
+            re[i] = pr * xr - pi * xi;
+            im[i] = pr * xi + pi * xr;
+        }
+    }
+
+    /**
+     * Blocks of {@code run} amplitudes in [from, to) (both multiples of run, run a multiple of L)
+     * multiplied element-wise by the pattern tab[o .. o + run).
+     */
+    static void phasePattern(double[] re, double[] im, int from, int to, double[] tabRe, double[] tabIm, int o, int run) {
+        if (run == 2 * LANES) { // the usual case (16-entry patterns, 8 lanes): the pattern stays in registers
+            DoubleVector p0r = DoubleVector.fromArray(S, tabRe, o), p0i = DoubleVector.fromArray(S, tabIm, o);
+            DoubleVector p1r = DoubleVector.fromArray(S, tabRe, o + LANES), p1i = DoubleVector.fromArray(S, tabIm, o + LANES);
+            for (int blk = from; blk < to; blk += run) {
+                mul(re, im, blk, p0r, p0i);
+                mul(re, im, blk + LANES, p1r, p1i);
+            }
+            return;
+        }
+        for (int blk = from; blk < to; blk += run) {
+            for (int r = 0; r < run; r += LANES) {
+                mul(re, im, blk + r, DoubleVector.fromArray(S, tabRe, o + r), DoubleVector.fromArray(S, tabIm, o + r));
+            }
+        }
+    }
+
+    private static void mul(double[] re, double[] im, int i, DoubleVector pr, DoubleVector pi) {
+        DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+        xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
+        xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+    }
+}

@@ -1,0 +1,126 @@
+package org.qdl.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qdl.sim.fusion.FusedCircuit;
+import org.qdl.sim.fusion.FusionOptions;
+
+/**
+ * The SIMD kernels against the scalar ones: 1- and 2-qubit gates and phases bit for bit (the chains
+ * of multiply-adds are the same), wider gates to rounding, at every target/control position,
+ * including targets inside a vector (lane permutations) and controls inside a vector.
+ */
+class SimdKernelTest {
+    private boolean saved;
+
+    @BeforeEach
+    void requireSimd() {
+        // The build adds jdk.incubator.vector to the test JVM; without it there is nothing to compare.
+        assumeTrue(Simd.available(), "jdk.incubator.vector not present: " + Simd.describe());
+        saved = Simd.enabled();
+    }
+
+    @AfterEach
+    void restore() {
+        Simd.setEnabled(saved);
+    }
+
+    private static StateVector run(boolean simd, StateVector in, Gate g) {
+        Simd.setEnabled(simd);
+        StateVector s = in.copy();
+        g.apply(s);
+        return s;
+    }
+
+    private static void assertBitsEqual(StateVector a, StateVector b, String what) {
+        for (int i = 0; i < a.dimension(); i++) {
+            // == rather than bit patterns: a multiply by an exact zero may give −0 on one path and +0 on the other
+            if (a.realArray()[i] != b.realArray()[i] || a.imagArray()[i] != b.imagArray()[i]) {
+                throw new AssertionError(what + ": amplitude " + i + " differs: " + a.amplitude(i) + " vs " + b.amplitude(i));
+            }
+        }
+    }
+
+    private static void assertClose(StateVector a, StateVector b, double tol, String what) {
+        for (int i = 0; i < a.dimension(); i++) {
+            assertEquals(a.realArray()[i], b.realArray()[i], tol, what + " re " + i);
+            assertEquals(a.imagArray()[i], b.imagArray()[i], tol, what + " im " + i);
+        }
+    }
+
+    @Test
+    void everyTargetAndControlPlacementMatchesScalar() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int lanesBits = Integer.numberOfTrailingZeros(Simd.lanes());
+        int cases = 0;
+        for (int n = lanesBits; n <= lanesBits + 4; n++) {
+            StateVector in = GateSamples.randomState(n, rnd);
+            for (int k = 1; k <= Math.min(3, n); k++) {
+                for (int trial = 0; trial < 30; trial++) {
+                    int c = n > k ? rnd.nextInt(Math.min(3, n - k) + 1) : 0;
+                    int[] all = KernelReferenceTest.distinctQubits(n, k + c, rnd);
+                    int[] t = Arrays.copyOfRange(all, 0, k), ctl = Arrays.copyOfRange(all, k, k + c);
+                    // Real matrices too: the scalar path has real and RX-like special cases.
+                    ComplexMatrix u = trial % 3 == 0 ? RandomUnitaries.haarOrthogonal(1 << k, rnd) : RandomUnitaries.haar(1 << k, rnd);
+                    Gate g = c == 0 ? MatrixGate.of("u", u, t) : MatrixGate.controlled("cu", u, ctl, t);
+                    StateVector scalar = run(false, in, g), simd = run(true, in, g);
+                    String what = "n=" + n + " targets " + Arrays.toString(t) + " controls " + Arrays.toString(ctl);
+                    if (k <= 2 && trial % 3 != 0) assertBitsEqual(scalar, simd, what);
+                    else assertClose(scalar, simd, 1e-14, what);
+                    assertEquals(1.0, simd.norm(), 1e-12, what);
+                    cases++;
+                }
+            }
+        }
+        assertTrue(cases > 300);
+    }
+
+    @Test
+    void diagonalGatesMatchScalarBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int n = 3; n <= 9; n++) {
+            StateVector in = GateSamples.randomState(n, rnd);
+            for (int trial = 0; trial < 20; trial++) {
+                int k = 1 + rnd.nextInt(Math.min(4, n));
+                double[] ph = new double[1 << k];
+                for (int m = 0; m < ph.length; m++) ph[m] = rnd.nextDouble(-Math.PI, Math.PI);
+                Gate g = new DiagonalGate("d", KernelReferenceTest.distinctQubits(n, k, rnd), ph);
+                assertBitsEqual(run(false, in, g), run(true, in, g), "diagonal n=" + n + " " + g);
+            }
+        }
+    }
+
+    @Test
+    void fusedCircuitsMatchScalar() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int n : new int[] {4, 7, 10, 12}) {
+            Circuit c = FusionReferenceTest.randomCircuit(n, 120, rnd);
+            StateVector in = GateSamples.randomState(n, rnd);
+            for (FusionOptions o : new FusionOptions[] {new FusionOptions(Math.min(n, 3), 1), new FusionOptions(Math.min(n, 6), 2)}) {
+                FusedCircuit f = FusedCircuit.compile(c, o);
+                Simd.setEnabled(false);
+                StateVector a = in.copy();
+                f.apply(a);
+                Simd.setEnabled(true);
+                StateVector b = in.copy();
+                f.apply(b);
+                assertClose(a, b, 1e-12, "fused n=" + n + " " + o);
+            }
+        }
+    }
+
+    @Test
+    void switchingOffRunsTheScalarKernels() {
+        boolean was = Simd.setEnabled(false);
+        assertEquals(1, Simd.lanes());
+        assertTrue(Simd.describe().startsWith("scalar"));
+        Simd.setEnabled(was);
+    }
+}
