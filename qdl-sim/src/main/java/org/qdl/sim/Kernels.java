@@ -101,7 +101,7 @@ public final class Kernels {
      * multiples of 2^{q+1}: the in-cache form that gate fusion applies to a block.
      */
     public static void apply1Blocks(double[] re, double[] im, int q, double[] u, int from, int to) {
-        if (q >= 2) {
+        if (q >= 2 || isReal(u) || isRealImag(u)) { // the special forms live in pairsRuns only
             int stride = 1 << q;
             pairsRuns(re, im, u, from, 0, (to - from) >>> (q + 1), 2 * stride - 1, 0, stride, stride);
             return;
@@ -380,7 +380,7 @@ public final class Kernels {
 
     static void applyDiagonal(double[] re, double[] im, int[] qubits, double[] phaseRe, double[] phaseIm) {
         PhaseTable t = new PhaseTable(qubits, phaseRe, phaseIm);
-        Parallel.forRange(re.length, PhaseTable.RUN, (a, b) -> t.apply(re, im, a, b));
+        Parallel.forRange(re.length, t.run(), (a, b) -> t.apply(re, im, a, b));
     }
 
     /**

@@ -19,6 +19,8 @@ final class LanePlan {
     final double[] coefRe, coefIm, coefImNeg;
     /** A group is a set of vectors sharing a base index g | orMask, g having zeros at zeroMask. */
     final int zeroMask, orMask, fixedHighBits;
+    /** For k = 1, the scalar kernel's matrix classes: real (RY, H) and RX-like take half the multiplies. */
+    final boolean real, realImag;
 
     LanePlan(int[] targets, int cmask, double[] mr, double[] mi, int lanes) {
         this.k = targets.length;
@@ -67,6 +69,8 @@ final class LanePlan {
                 }
             }
         }
+        real = k == 1 && mi[0] == 0 && mi[1] == 0 && mi[2] == 0 && mi[3] == 0;
+        realImag = k == 1 && !real && mi[0] == 0 && mi[3] == 0 && mr[1] == 0 && mr[2] == 0;
         fixedHighBits = Integer.bitCount(highCmask) + highTargets.length;
         int highTargetMask = 0;
         for (int t : highTargets) highTargetMask |= 1 << t;

@@ -2,13 +2,15 @@ package org.qdl.sim;
 
 /**
  * A diagonal unitary on some qubits, laid out for a bandwidth-bound pass: index bits below
- * {@link #LOW_BITS} form a repeating pattern of 16 phases, higher bits select which pattern (constant
- * over long aligned spans), so the inner loop is a plain 16-wide multiply with no per-index bit
- * extraction. Patterns that are all 1 are skipped (CZ touches a quarter of the state).
+ * {@link #lowBits} (at least 4) form a repeating pattern of phases, higher bits select which pattern
+ * (constant over long aligned spans), so the inner loop is a plain pattern-wide multiply with no
+ * per-index bit extraction. Patterns that are all 1 are skipped (CZ touches a quarter of the state).
+ * Gate qubits just above 4 are taken into the pattern (up to {@link #MAX_LOW_BITS}) rather than
+ * left to make spans of a few amplitudes each (CZ on qubits 3 and 4: spans of 16 without this).
  */
 public final class PhaseTable {
     static final int LOW_BITS = 4;
-    static final int RUN = 1 << LOW_BITS;
+    static final int MAX_LOW_BITS = 7;
     /** Above this many high qubits the tables would be too large; such gates use a per-index loop. */
     static final int MAX_HIGH = 12;
 
@@ -20,12 +22,22 @@ public final class PhaseTable {
     private final double[] tabRe, tabIm;
     private final boolean[] identity;
     private final boolean tabulated;
+    /** Pattern length 2^lowBits: ranges given to {@link #apply} should be aligned to it. */
+    private final int lowBits, run;
 
     /** Phases diag(phaseRe + i phaseIm)[extract(i, qubits)]. */
     public PhaseTable(int[] qubits, double[] phaseRe, double[] phaseIm) {
         this.qubits = qubits.clone();
         this.phaseRe = phaseRe;
         this.phaseIm = phaseIm;
+        int lb = LOW_BITS;
+        boolean straddles = false;
+        for (int q : qubits) straddles |= q < LOW_BITS;
+        // Only when the pattern exists anyway: an all-high diagonal keeps its skipping of identity spans.
+        if (straddles) for (int q : qubits) if (q >= LOW_BITS && q < MAX_LOW_BITS) lb = Math.max(lb, q + 1);
+        this.lowBits = lb;
+        this.run = 1 << lb;
+        final int RUN = run, LOW_BITS = lb;
         int nh = 0, minHigh = 31;
         boolean low = false;
         for (int q : qubits) {
@@ -70,8 +82,14 @@ public final class PhaseTable {
         }
     }
 
+    /** The pattern length: ranges passed to {@link #apply} aligned to it take the fast path. */
+    public int run() {
+        return run;
+    }
+
     /** Multiplies amplitudes [from, to) (array index = basis index) by their phases. */
     public void apply(double[] re, double[] im, int from, int to) {
+        final int RUN = run;
         if (!tabulated || (hasLow && ((from | to) & (RUN - 1)) != 0)) {
             for (int i = from; i < to; i++) {
                 int m = Bits.extract(i, qubits);

@@ -52,23 +52,82 @@ final class VectorKernels {
         final DoubleVector a0r = c(cr, 0), a0i = c(ci, 0), a0n = c(cn, 0), a1r = c(cr, L), a1i = c(ci, L), a1n = c(cn, L);
         final DoubleVector b0r = c(cr, 2 * L), b0i = c(ci, 2 * L), b0n = c(cn, 2 * L);
         final DoubleVector b1r = c(cr, 3 * L), b1i = c(ci, 3 * L), b1n = c(cn, 3 * L);
-        for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
-            int i = from + (g | or), j = i + stride;
-            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
-            DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
-            xr.fma(a0r, xi.fma(a0n, yr.fma(a1r, yi.mul(a1n)))).intoArray(re, i);
-            xi.fma(a0r, xr.fma(a0i, yi.fma(a1r, yr.mul(a1i)))).intoArray(im, i);
-            xr.fma(b0r, xi.fma(b0n, yr.fma(b1r, yi.mul(b1n)))).intoArray(re, j);
-            xi.fma(b0r, xr.fma(b0i, yi.fma(b1r, yr.mul(b1i)))).intoArray(im, j);
+        if (p.real) { // RY, H
+            for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+                int i = from + (g | or), j = i + stride;
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+                xr.fma(a0r, yr.mul(a1r)).intoArray(re, i);
+                xi.fma(a0r, yi.mul(a1r)).intoArray(im, i);
+                xr.fma(b0r, yr.mul(b1r)).intoArray(re, j);
+                xi.fma(b0r, yi.mul(b1r)).intoArray(im, j);
+            }
+        } else if (p.realImag) { // RX: [[c, −is], [−is, c]]
+            for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+                int i = from + (g | or), j = i + stride;
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+                xr.fma(a0r, yi.mul(a1n)).intoArray(re, i);
+                xi.fma(a0r, yr.mul(a1i)).intoArray(im, i);
+                yr.fma(b1r, xi.mul(b0n)).intoArray(re, j);
+                yi.fma(b1r, xr.mul(b0i)).intoArray(im, j);
+            }
+        } else {
+            for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+                int i = from + (g | or), j = i + stride;
+                DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                DoubleVector yr = DoubleVector.fromArray(S, re, j), yi = DoubleVector.fromArray(S, im, j);
+                xr.fma(a0r, xi.fma(a0n, yr.fma(a1r, yi.mul(a1n)))).intoArray(re, i);
+                xi.fma(a0r, xr.fma(a0i, yi.fma(a1r, yr.mul(a1i)))).intoArray(im, i);
+                xr.fma(b0r, xi.fma(b0n, yr.fma(b1r, yi.mul(b1n)))).intoArray(re, j);
+                xi.fma(b0r, xr.fma(b0i, yi.fma(b1r, yr.mul(b1i)))).intoArray(im, j);
+            }
         }
     }
 
-    /** 1-qubit gate on a target < log2 L: both partners in one vector, reached by lane permutations. */
+    /**
+     * 1-qubit gate on a target < log2 L: both partners in one vector, reached by lane permutations.
+     * Per lane, x is the partner with the target bit 0 and y the one with it 1; the RX-like form uses
+     * the lane's own value and its partner's instead, which needs one permutation, not two.
+     */
     private static void oneLow(double[] re, double[] im, LanePlan p, int from, int g, int count) {
         final int L = LANES, zm = p.zeroMask, or = p.orMask;
         final double[] cr = p.coefRe, ci = p.coefIm, cn = p.coefImNeg;
         final VectorShuffle<Double> s0 = VectorShuffle.fromArray(S, p.columnShuffle[0], 0), s1 = VectorShuffle.fromArray(S, p.columnShuffle[1], 0);
         final DoubleVector a0r = c(cr, 0), a0i = c(ci, 0), a0n = c(cn, 0), a1r = c(cr, L), a1i = c(ci, L), a1n = c(cn, L);
+        if (p.realImag) {
+            // own-lane coefficient (diagonal, real) and partner coefficient (off-diagonal, imaginary)
+            final double[] dr = new double[L], oi = new double[L], on = new double[L];
+            final int[] partner = new int[L];
+            int tbit = p.columnShuffle[0][0] ^ p.columnShuffle[1][0];
+            for (int l = 0; l < L; l++) {
+                boolean isY = (l & tbit) != 0;
+                dr[l] = isY ? cr[L + l] : cr[l];
+                oi[l] = isY ? ci[l] : ci[L + l];
+                on[l] = -oi[l];
+                partner[l] = l ^ tbit;
+            }
+            final DoubleVector vd = c(dr, 0), vo = c(oi, 0), vn = c(on, 0);
+            final VectorShuffle<Double> sw = VectorShuffle.fromArray(S, partner, 0);
+            for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+                int i = from + (g | or);
+                DoubleVector vr = DoubleVector.fromArray(S, re, i), vi = DoubleVector.fromArray(S, im, i);
+                DoubleVector wr = vr.rearrange(sw), wi = vi.rearrange(sw);
+                vr.fma(vd, wi.mul(vn)).intoArray(re, i);
+                vi.fma(vd, wr.mul(vo)).intoArray(im, i);
+            }
+            return;
+        }
+        if (p.real) {
+            for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+                int i = from + (g | or);
+                DoubleVector vr = DoubleVector.fromArray(S, re, i), vi = DoubleVector.fromArray(S, im, i);
+                DoubleVector xr = vr.rearrange(s0), xi = vi.rearrange(s0), yr = vr.rearrange(s1), yi = vi.rearrange(s1);
+                xr.fma(a0r, yr.mul(a1r)).intoArray(re, i);
+                xi.fma(a0r, yi.mul(a1r)).intoArray(im, i);
+            }
+            return;
+        }
         for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
             int i = from + (g | or);
             DoubleVector vr = DoubleVector.fromArray(S, re, i), vi = DoubleVector.fromArray(S, im, i);
@@ -225,9 +284,17 @@ final class VectorKernels {
             }
             return;
         }
-        for (int blk = from; blk < to; blk += run) {
+        // Longer patterns: pattern vectors held across a cache-sized chunk, the chunk walked once per vector.
+        final int chunk = Math.max(run, 4096);
+        for (int c0 = from; c0 < to; c0 += chunk) {
+            int c1 = Math.min(to, c0 + chunk);
             for (int r = 0; r < run; r += LANES) {
-                mul(re, im, blk + r, DoubleVector.fromArray(S, tabRe, o + r), DoubleVector.fromArray(S, tabIm, o + r));
+                DoubleVector pr = DoubleVector.fromArray(S, tabRe, o + r), pi = DoubleVector.fromArray(S, tabIm, o + r);
+                for (int i = c0 + r; i < c1; i += run) {
+                    DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+                    xr.mul(pr).sub(xi.mul(pi)).intoArray(re, i);
+                    xi.mul(pr).add(xr.mul(pi)).intoArray(im, i);
+                }
             }
         }
     }
