@@ -39,7 +39,7 @@ public final class FusedCircuit {
         int bits = n <= 4 ? n : Math.min(o.blockBits(), n - 2);
         int low = Math.min(o.lowBits(), bits / 2);
         List<FusionItem> rem = new ArrayList<>();
-        for (Gate g : c.gates()) rem.add(FusionItem.of(g, bits - low));
+        for (Gate g : SingleQubitMerge.apply(c.gates())) rem.add(FusionItem.of(g, bits - low));
         List<Object> passes = new ArrayList<>();
         while (!rem.isEmpty()) {
             PassScheduler.Split s = PassScheduler.best(rem, n, bits, low);

@@ -1,0 +1,72 @@
+package org.qdl.sim.fusion;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.qdl.sim.ComplexMatrix;
+import org.qdl.sim.Gate;
+import org.qdl.sim.MatrixGate;
+
+/**
+ * Folds 1-qubit gates into their neighbours before scheduling, so that a block pass makes fewer
+ * sweeps over its block: a diagonal 1-qubit gate (RZ, S, T, phase) joins the nearest uncontrolled
+ * dense 1-qubit gate on its qubit, found by moving through gates that commute with it (gates on other
+ * qubits and diagonal gates), forward first, then backward; consecutive dense 1-qubit gates on one
+ * qubit become one. In a layered circuit of random RX/RY/RZ and CZs this removes every RZ that
+ * has an RX or RY on its qubit in a neighbouring layer: the CZs between them are diagonal.
+ */
+final class SingleQubitMerge {
+    private SingleQubitMerge() {}
+
+    static List<Gate> apply(List<Gate> gates) {
+        Gate[] g = gates.toArray(new Gate[0]);
+        for (int i = 0; i < g.length; i++) {
+            if (g[i] == null || g[i].qubits().length != 1) continue;
+            int q = g[i].qubits()[0];
+            boolean diag = isDiagonal(g[i].matrix());
+            if (!diag && !isPlainSingle(g[i])) continue;
+            int j = next(g, i, q, diag, +1);
+            if (j >= 0 && isPlainSingle(g[j])) { // g[i] first, then g[j]
+                g[j] = MatrixGate.of(g[j].name() + "·" + g[i].name(), g[j].matrix().times(g[i].matrix()), q);
+                g[i] = null;
+                continue;
+            }
+            if (!diag) continue;
+            j = next(g, i, q, true, -1);
+            if (j >= 0 && isPlainSingle(g[j])) { // g[j] first, then g[i]
+                g[j] = MatrixGate.of(g[i].name() + "·" + g[j].name(), g[i].matrix().times(g[j].matrix()), q);
+                g[i] = null;
+            }
+        }
+        List<Gate> out = new ArrayList<>(g.length);
+        for (Gate x : g) if (x != null) out.add(x);
+        return out;
+    }
+
+    /**
+     * The index of the next gate (in direction dir) that touches q and that gate i cannot simply move
+     * past, or −1. A diagonal gate i moves past other diagonal gates on q too.
+     */
+    private static int next(Gate[] g, int i, int q, boolean diag, int dir) {
+        for (int j = i + dir; j >= 0 && j < g.length; j += dir) {
+            if (g[j] == null) continue;
+            int[] qs = g[j].qubits();
+            if (Arrays.stream(qs).noneMatch(x -> x == q)) continue;
+            if (diag && qs.length <= 8 && isDiagonal(g[j].matrix())) continue;
+            return j;
+        }
+        return -1;
+    }
+
+    /** An uncontrolled dense 1-qubit matrix gate. */
+    private static boolean isPlainSingle(Gate g) {
+        return g instanceof MatrixGate m && m.targets().length == 1 && m.controls().length == 0 && !isDiagonal(m.unitary());
+    }
+
+    private static boolean isDiagonal(ComplexMatrix u) {
+        for (int r = 0; r < u.dim(); r++) {
+            for (int c = 0; c < u.dim(); c++) if (r != c && (u.re(r, c) != 0 || u.im(r, c) != 0)) return false;
+        }
+        return true;
+    }
+}
