@@ -21,6 +21,8 @@ final class LanePlan {
     final int zeroMask, orMask, fixedHighBits;
     /** For k = 1, the scalar kernel's matrix classes: real (RY, H) and RX-like take half the multiplies. */
     final boolean real, realImag;
+    /** No control inside a vector: every lane has the same coefficients. */
+    final boolean uniform;
 
     LanePlan(int[] targets, int cmask, double[] mr, double[] mi, int lanes) {
         this.k = targets.length;
@@ -69,6 +71,7 @@ final class LanePlan {
                 }
             }
         }
+        uniform = lowCmask == 0;
         real = k == 1 && mi[0] == 0 && mi[1] == 0 && mi[2] == 0 && mi[3] == 0;
         realImag = k == 1 && !real && mi[0] == 0 && mi[3] == 0 && mr[1] == 0 && mr[2] == 0;
         fixedHighBits = Integer.bitCount(highCmask) + highTargets.length;

@@ -21,6 +21,10 @@ final class VectorKernels {
     /** The plan's gate on the whole state, in parallel over groups. */
     static void applyGlobal(double[] re, double[] im, LanePlan p) {
         int dim = re.length, free = ~p.zeroMask & (dim - 1);
+        if (p.k == 1 && p.columnShuffle[0] == null && p.orMask == 0 && p.uniform && p.outputOffset[1] >= farStride) {
+            applyFar(re, im, p);
+            return;
+        }
         Parallel.forRange(p.groups(dim), (a, b) -> apply(re, im, p, 0, Bits.deposit(a, free), b - a));
     }
 
@@ -81,6 +85,64 @@ final class VectorKernels {
                 xi.fma(a0r, xr.fma(a0i, yi.fma(a1r, yr.mul(a1i)))).intoArray(im, i);
                 xr.fma(b0r, xi.fma(b0n, yr.fma(b1r, yi.mul(b1n)))).intoArray(re, j);
                 xi.fma(b0r, xr.fma(b0i, yi.fma(b1r, yr.mul(b1i)))).intoArray(im, j);
+            }
+        }
+    }
+
+    /** Partner distance (amplitudes) from which {@link #applyFar} is used: 2^24 = 128 MiB per array (tests lower it). */
+    static volatile int farStride = 1 << 24;
+    private static final int FAR_CHUNK = 4096;
+
+    /**
+     * An uncontrolled 1-qubit gate on a target whose partners lie ≥ 128 MiB apart. Four interleaved
+     * streams that far apart ran several times slower on the project VM than two (see
+     * Kernels.pairsFar); so the far half is copied through a small buffer, chunk by chunk.
+     */
+    static void applyFar(double[] re, double[] im, LanePlan p) {
+        final int stride = p.outputOffset[1], dim = re.length, L = LANES;
+        for (int blk = 0; blk < dim; blk += 2 * stride) {
+            final int base = blk;
+            Parallel.forRange(stride / L, (a, b) -> {
+                double[] tr = new double[FAR_CHUNK], ti = new double[FAR_CHUNK];
+                for (int c = base + a * L, end = base + b * L; c < end; c += FAR_CHUNK) {
+                    int len = Math.min(FAR_CHUNK, end - c);
+                    System.arraycopy(re, c + stride, tr, 0, len);
+                    System.arraycopy(im, c + stride, ti, 0, len);
+                    pairVectors(re, im, c, tr, ti, len, p);
+                    System.arraycopy(tr, 0, re, c + stride, len);
+                    System.arraycopy(ti, 0, im, c + stride, len);
+                }
+            });
+        }
+    }
+
+    /** x = (re, im)[x0, x0 + len), y = (yr, yi)[0, len): the same arithmetic as {@link #oneHigh}. */
+    private static void pairVectors(double[] re, double[] im, int x0, double[] yre, double[] yim, int len, LanePlan p) {
+        final int L = LANES;
+        final double[] cr = p.coefRe, ci = p.coefIm, cn = p.coefImNeg;
+        final DoubleVector a0r = c(cr, 0), a0i = c(ci, 0), a0n = c(cn, 0), a1r = c(cr, L), a1i = c(ci, L), a1n = c(cn, L);
+        final DoubleVector b0r = c(cr, 2 * L), b0i = c(ci, 2 * L), b0n = c(cn, 2 * L);
+        final DoubleVector b1r = c(cr, 3 * L), b1i = c(ci, 3 * L), b1n = c(cn, 3 * L);
+        final boolean real = p.real, realImag = p.realImag;
+        for (int k = 0; k < len; k += L) {
+            int i = x0 + k;
+            DoubleVector xr = DoubleVector.fromArray(S, re, i), xi = DoubleVector.fromArray(S, im, i);
+            DoubleVector yr = DoubleVector.fromArray(S, yre, k), yi = DoubleVector.fromArray(S, yim, k);
+            if (real) {
+                xr.fma(a0r, yr.mul(a1r)).intoArray(re, i);
+                xi.fma(a0r, yi.mul(a1r)).intoArray(im, i);
+                xr.fma(b0r, yr.mul(b1r)).intoArray(yre, k);
+                xi.fma(b0r, yi.mul(b1r)).intoArray(yim, k);
+            } else if (realImag) {
+                xr.fma(a0r, yi.mul(a1n)).intoArray(re, i);
+                xi.fma(a0r, yr.mul(a1i)).intoArray(im, i);
+                yr.fma(b1r, xi.mul(b0n)).intoArray(yre, k);
+                yi.fma(b1r, xr.mul(b0i)).intoArray(yim, k);
+            } else {
+                xr.fma(a0r, xi.fma(a0n, yr.fma(a1r, yi.mul(a1n)))).intoArray(re, i);
+                xi.fma(a0r, xr.fma(a0i, yi.fma(a1r, yr.mul(a1i)))).intoArray(im, i);
+                xr.fma(b0r, xi.fma(b0n, yr.fma(b1r, yi.mul(b1n)))).intoArray(yre, k);
+                xi.fma(b0r, xr.fma(b0i, yi.fma(b1r, yr.mul(b1i)))).intoArray(yim, k);
             }
         }
     }

@@ -58,7 +58,7 @@ class SimdKernelTest {
     @Test
     void everyTargetAndControlPlacementMatchesScalar() {
         SplittableRandom rnd = new SplittableRandom(11);
-        int lanesBits = Integer.numberOfTrailingZeros(Simd.lanes());
+        int lanesBits = Integer.numberOfTrailingZeros(VectorKernels.LANES);
         int cases = 0;
         for (int n = lanesBits; n <= lanesBits + 4; n++) {
             StateVector in = GateSamples.randomState(n, rnd);
@@ -123,6 +123,29 @@ class SimdKernelTest {
                 f.apply(b);
                 assertClose(a, b, 1e-12, "fused n=" + n + " " + o);
             }
+        }
+    }
+
+    @Test
+    void farPartnersThroughTheBufferGiveTheSameBits() {
+        // The buffered path normally starts at partners 2^24 apart; lowered here to reach it at n = 14.
+        SplittableRandom rnd = new SplittableRandom(14);
+        int n = 14, saved = VectorKernels.farStride;
+        StateVector in = GateSamples.randomState(n, rnd);
+        try {
+            for (int q = 3; q < n; q++) {
+                for (ComplexMatrix u : new ComplexMatrix[] {RandomUnitaries.haar(2, rnd), RandomUnitaries.haarOrthogonal(2, rnd), rxLike(1.3)}) {
+                    Gate g = MatrixGate.of("u", u, q);
+                    VectorKernels.farStride = Integer.MAX_VALUE;
+                    StateVector near = run(true, in, g);
+                    VectorKernels.farStride = 8;
+                    StateVector far = run(true, in, g);
+                    assertBitsEqual(near, far, "q=" + q);
+                    assertBitsEqual(run(false, in, g), far, "scalar q=" + q);
+                }
+            }
+        } finally {
+            VectorKernels.farStride = saved;
         }
     }
 
