@@ -23,15 +23,6 @@ final class LanePlan {
     final boolean real, realImag;
     /** No control inside a vector: every lane has the same coefficients. */
     final boolean uniform;
-    /** Chunks of 2^12 amplitudes (64 KiB of re and im) for gates with one far target. */
-    static final int FAR_CHUNK_BITS = 12;
-    /**
-     * For an uncontrolled 2-qubit gate with exactly one target at least {@link VectorKernels#farStride}
-     * away and the other below {@link #FAR_CHUNK_BITS}: that target (else −1) and the same gate with
-     * the far target moved to bit FAR_CHUNK_BITS of a buffer (else null).
-     */
-    final int farTarget;
-    final LanePlan far;
 
     LanePlan(int[] targets, int cmask, double[] mr, double[] mi, int lanes) {
         this.k = targets.length;
@@ -88,20 +79,6 @@ final class LanePlan {
         for (int t : highTargets) highTargetMask |= 1 << t;
         zeroMask = highTargetMask | highCmask | lowMask;
         orMask = highCmask;
-        int ft = -1, nearOk = 0;
-        for (int t : targets) {
-            if (1L << t >= VectorKernels.farStride && t > FAR_CHUNK_BITS) ft = ft < 0 ? t : Integer.MAX_VALUE;
-            else if (t < FAR_CHUNK_BITS) nearOk++;
-        }
-        if (k == 2 && cmask == 0 && ft >= 0 && ft != Integer.MAX_VALUE && nearOk == 1) {
-            int[] moved = targets.clone();
-            for (int t = 0; t < k; t++) if (moved[t] == ft) moved[t] = FAR_CHUNK_BITS;
-            farTarget = ft;
-            far = new LanePlan(moved, 0, mr, mi, lanes);
-        } else {
-            farTarget = -1;
-            far = null;
-        }
     }
 
     /** Number of groups in an aligned range of {@code size} amplitudes (size ≥ every fixed bit). */

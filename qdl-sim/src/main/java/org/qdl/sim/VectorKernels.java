@@ -25,10 +25,6 @@ final class VectorKernels {
             applyFar(re, im, p);
             return;
         }
-        if (p.far != null) {
-            applyFarBlocks(re, im, p);
-            return;
-        }
         Parallel.forRange(p.groups(dim), (a, b) -> apply(re, im, p, 0, Bits.deposit(a, free), b - a));
     }
 
@@ -115,33 +111,6 @@ final class VectorKernels {
                     pairVectors(re, im, c, tr, ti, len, p);
                     System.arraycopy(tr, 0, re, c + stride, len);
                     System.arraycopy(ti, 0, im, c + stride, len);
-                }
-            });
-        }
-    }
-
-    /**
-     * An uncontrolled 2-qubit gate with one target ≥ 128 MiB away and the other inside a chunk: the
-     * two halves of each chunk pair are copied into one small buffer, where the far target is bit
-     * {@link LanePlan#FAR_CHUNK_BITS}, the gate runs there ({@link LanePlan#far}), and they are copied back.
-     */
-    static void applyFarBlocks(double[] re, double[] im, LanePlan p) {
-        final int dim = re.length, stride = 1 << p.farTarget, ch = 1 << LanePlan.FAR_CHUNK_BITS;
-        for (int blk = 0; blk < dim; blk += 2 * stride) {
-            final int base = blk;
-            Parallel.forRange(stride / ch, (a, b) -> {
-                double[] br = new double[2 * ch], bi = new double[2 * ch];
-                for (int c = a; c < b; c++) {
-                    int lo = base + c * ch, hi = lo + stride;
-                    System.arraycopy(re, lo, br, 0, ch);
-                    System.arraycopy(re, hi, br, ch, ch);
-                    System.arraycopy(im, lo, bi, 0, ch);
-                    System.arraycopy(im, hi, bi, ch, ch);
-                    apply(br, bi, p.far, 0, 0, p.far.groups(2 * ch));
-                    System.arraycopy(br, 0, re, lo, ch);
-                    System.arraycopy(br, ch, re, hi, ch);
-                    System.arraycopy(bi, 0, im, lo, ch);
-                    System.arraycopy(bi, ch, im, hi, ch);
                 }
             });
         }

@@ -150,27 +150,6 @@ class SimdKernelTest {
     }
 
     @Test
-    void twoQubitGatesWithAFarTargetGiveTheSameBits() {
-        SplittableRandom rnd = new SplittableRandom(15);
-        int n = 15, saved = VectorKernels.farStride;
-        StateVector in = GateSamples.randomState(n, rnd);
-        try {
-            for (int[] t : new int[][] {{1, 13}, {14, 0}, {5, 14}, {11, 13}}) {
-                Gate g = MatrixGate.of("u", RandomUnitaries.haar(4, rnd), t);
-                VectorKernels.farStride = Integer.MAX_VALUE;
-                StateVector near = run(true, in, g);
-                VectorKernels.farStride = 1 << 13; // plans are built per application, so this takes effect
-                ComplexMatrix m = g.matrix();
-                assertTrue(new LanePlan(t, 0, m.realPart(), m.imagPart(), VectorKernels.LANES).far != null, "far path not taken");
-                StateVector far = run(true, in, g);
-                assertBitsEqual(near, far, Arrays.toString(t));
-            }
-        } finally {
-            VectorKernels.farStride = saved;
-        }
-    }
-
-    @Test
     void switchingOffRunsTheScalarKernels() {
         boolean was = Simd.setEnabled(false);
         assertEquals(1, Simd.lanes());
