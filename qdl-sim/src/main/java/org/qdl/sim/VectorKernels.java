@@ -15,7 +15,17 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
     private VectorKernels() {}
 
-    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    /** The widest vectors by default; -Dqdl.simd.bits=256 (or 128) picks narrower ones, e.g. to compare. */
+    static final VectorSpecies<Double> S = species(Integer.getInteger("qdl.simd.bits", 0));
+
+    private static VectorSpecies<Double> species(int bits) {
+        return switch (bits) {
+            case 128 -> DoubleVector.SPECIES_128;
+            case 256 -> DoubleVector.SPECIES_256;
+            case 512 -> DoubleVector.SPECIES_512;
+            default -> DoubleVector.SPECIES_PREFERRED;
+        };
+    }
     static final int LANES = S.length();
 
     /** The plan's gate on the whole state, in parallel over groups. */
