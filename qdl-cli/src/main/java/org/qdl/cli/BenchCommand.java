@@ -75,14 +75,23 @@ public final class BenchCommand implements Runnable {
             for (int n : qubits) if (n < 6 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--qubits: " + n + " is outside 6.." + StateVector.MAX_QUBITS);
             for (int n : circuitQubits) if (n < 2 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--circuit-qubits: " + n + " is outside 2.." + StateVector.MAX_QUBITS);
             if (threads != null) Parallel.setThreads(threads);
-            switch (kernels) {
+            boolean simd = switch (kernels) {
                 case "simd" -> {
                     if (!Simd.available()) throw new InvalidInputException("--kernels simd: not available here: " + Simd.describe());
-                    Simd.setEnabled(true);
+                    yield true;
                 }
-                case "scalar" -> Simd.setEnabled(false);
+                case "scalar" -> false;
                 default -> throw new InvalidInputException("--kernels must be simd or scalar, got '" + kernels + "'");
+            };
+            boolean before = Simd.setEnabled(simd);
+            try {
+                return measure(out, err);
+            } finally {
+                Simd.setEnabled(before);
             }
+        }
+
+        private int measure(PrintWriter out, PrintWriter err) throws Exception {
             SimBench b = new SimBench(err, repeats);
             SplittableRandom rnd = new SplittableRandom(1);
             b.warmUp();

@@ -79,15 +79,11 @@ final class SimBench {
         g.put("2q dense", MatrixGate.of("u2", randomUnitary(4, rnd), 1, n - 2));
         g.put("c-1q", MatrixGate.controlled("cu", randomUnitary(2, rnd), new int[] {n - 1}, 0));
         g.put("cc-1q", MatrixGate.controlled("ccu", randomUnitary(2, rnd), new int[] {3, n - 3}, 1));
-        // The same with the low control on qubit 7: touched runs of 128 amplitudes (1 KiB per array)
-        // instead of alternating 64-byte lines, half of which the CPU's adjacent-line prefetch moves anyway.
-        g.put("cc-1q c7", MatrixGate.controlled("ccu", randomUnitary(2, rnd), new int[] {7, n - 3}, 1));
         double[] ph = {rnd.nextDouble(6), rnd.nextDouble(6), rnd.nextDouble(6), rnd.nextDouble(6)};
         g.put("diag 2q", new DiagonalGate("d", new int[] {0, n - 1}, ph));
         g.forEach((k, v) -> bytes.put(k, full));
         bytes.put("c-1q", full / 2);
         bytes.put("cc-1q", full / 4);
-        bytes.put("cc-1q c7", full / 4);
         List<GateRow> rows = new ArrayList<>();
         for (var e : g.entrySet()) {
             Gate gate = e.getValue();

@@ -99,11 +99,22 @@ class ProtocolCommandsTest {
     }
 
     @Test
+    void benchSimRunsBothKernelSetsAtSmallSize() {
+        for (String kernels : new String[] {"simd", "scalar"}) {
+            Run r = run("bench", "sim", "--qubits", "10", "--circuit-qubits", "8", "--depth", "2", "--repeats", "1", "--kernels", kernels);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains(kernels.equals("simd") ? "SIMD" : "scalar"), r.out());
+            assertTrue(r.out().contains("2q dense"), r.out());
+        }
+    }
+
+    @Test
     void userMistakesExitWithCodeTwoAndOneLine() {
         for (String[] args : List.of(new String[] {"scaling", "--max-k", "27"}, new String[] {"scaling", "--min-k", "8", "--max-k", "6"},
                 new String[] {"demo", "-e", "0"}, new String[] {"demo", "-d", "1"}, new String[] {"demo", "-n", "2"},
                 new String[] {"scaling", "--hard", "--family", "HAAR", "--min-k", "9", "--max-k", "9"},
-                new String[] {"bench", "protocol", "-n", "2"}, new String[] {"scaling", "--estimator", "MEAN"})) {
+                new String[] {"bench", "protocol", "-n", "2"}, new String[] {"scaling", "--estimator", "MEAN"},
+                new String[] {"bench", "sim", "--kernels", "avx"}, new String[] {"bench", "sim", "--qubits", "4"})) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
