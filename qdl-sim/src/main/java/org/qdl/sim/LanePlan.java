@@ -21,6 +21,13 @@ final class LanePlan {
     final int zeroMask, orMask, fixedHighBits;
     /** For k = 1, the scalar kernel's matrix classes: real (RY, H) and RX-like take half the multiplies. */
     final boolean real, realImag;
+    /**
+     * For a 2-qubit gate with one target inside a vector and one outside: coefficients by "own" and
+     * "partner" value instead of by column, mix*[((h·2 + ch)·2 + partner)·L + lane], so that only the
+     * partner values need a lane permutation (swap, by {@link #mixSwap}); null otherwise.
+     */
+    final double[] mixRe, mixIm, mixImNeg;
+    final int[] mixSwap;
     /** No control inside a vector: every lane has the same coefficients. */
     final boolean uniform;
 
@@ -72,6 +79,33 @@ final class LanePlan {
             }
         }
         uniform = lowCmask == 0;
+        if (k == 2 && highTargets.length == 1) {
+            int tl = (1 << targets[0] & lowMask) != 0 ? 0 : 1, th = 1 - tl, lbit = 1 << targets[tl];
+            mixRe = new double[8 * lanes];
+            mixIm = new double[8 * lanes];
+            mixImNeg = new double[8 * lanes];
+            mixSwap = new int[lanes];
+            for (int l = 0; l < lanes; l++) {
+                mixSwap[l] = l ^ lbit;
+                int b = (l & lbit) != 0 ? 1 : 0;
+                boolean active = (l & lowCmask) == lowCmask;
+                for (int h = 0; h < 2; h++) {
+                    int row = b << tl | h << th;
+                    for (int ch = 0; ch < 2; ch++) {
+                        for (int partner = 0; partner < 2; partner++) {
+                            int col = (partner == 0 ? b : 1 - b) << tl | ch << th;
+                            int at = ((h * 2 + ch) * 2 + partner) * lanes + l;
+                            mixRe[at] = active ? mr[row * 4 + col] : col == row ? 1 : 0;
+                            mixIm[at] = active ? mi[row * 4 + col] : 0;
+                            mixImNeg[at] = -mixIm[at];
+                        }
+                    }
+                }
+            }
+        } else {
+            mixRe = mixIm = mixImNeg = null;
+            mixSwap = null;
+        }
         real = k == 1 && mi[0] == 0 && mi[1] == 0 && mi[2] == 0 && mi[3] == 0;
         realImag = k == 1 && !real && mi[0] == 0 && mi[3] == 0 && mr[1] == 0 && mr[2] == 0;
         fixedHighBits = Integer.bitCount(highCmask) + highTargets.length;

@@ -215,6 +215,10 @@ final class VectorKernels {
      * inline the whole Vector API chain to keep the vectors in registers.
      */
     private static void two(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        if (p.mixSwap != null) {
+            twoMixed(re, im, p, from, g, count);
+            return;
+        }
         if (p.columnShuffle[0] != null) {
             twoLow(re, im, p, from, g, count);
             return;
@@ -249,6 +253,44 @@ final class VectorKernels {
                 m = y0i.fma(DoubleVector.fromArray(S, cr, o), m);
                 r.intoArray(re, j);
                 m.intoArray(im, j);
+            }
+        }
+    }
+
+    /**
+     * {@link #two} with one target inside a vector and one outside: two vectors per group, and only
+     * the partner values (the lane with the inner target bit flipped) are permuted, four
+     * permutations per group instead of eight. Sums in a different order than the scalar kernel.
+     */
+    private static void twoMixed(double[] re, double[] im, LanePlan p, int from, int g, int count) {
+        final int L = LANES, zm = p.zeroMask, or = p.orMask, stride = p.outputOffset[1];
+        final double[] cr = p.mixRe, ci = p.mixIm, cn = p.mixImNeg;
+        final VectorShuffle<Double> sw = VectorShuffle.fromArray(S, p.mixSwap, 0);
+        for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
+            int i = from + (g | or), j = i + stride;
+            DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
+            DoubleVector x1r = DoubleVector.fromArray(S, re, j), x1i = DoubleVector.fromArray(S, im, j);
+            DoubleVector w0r = x0r.rearrange(sw), w0i = x0i.rearrange(sw), w1r = x1r.rearrange(sw), w1i = x1i.rearrange(sw);
+            for (int h = 0; h < 2; h++) {
+                int o = 4 * h * L; // terms in order: own x0, partner w0, own x1, partner w1
+                DoubleVector r = w1i.mul(DoubleVector.fromArray(S, cn, o + 3 * L));
+                r = w1r.fma(DoubleVector.fromArray(S, cr, o + 3 * L), r);
+                r = x1i.fma(DoubleVector.fromArray(S, cn, o + 2 * L), r);
+                r = x1r.fma(DoubleVector.fromArray(S, cr, o + 2 * L), r);
+                r = w0i.fma(DoubleVector.fromArray(S, cn, o + L), r);
+                r = w0r.fma(DoubleVector.fromArray(S, cr, o + L), r);
+                r = x0i.fma(DoubleVector.fromArray(S, cn, o), r);
+                r = x0r.fma(DoubleVector.fromArray(S, cr, o), r);
+                DoubleVector m = w1r.mul(DoubleVector.fromArray(S, ci, o + 3 * L));
+                m = w1i.fma(DoubleVector.fromArray(S, cr, o + 3 * L), m);
+                m = x1r.fma(DoubleVector.fromArray(S, ci, o + 2 * L), m);
+                m = x1i.fma(DoubleVector.fromArray(S, cr, o + 2 * L), m);
+                m = w0r.fma(DoubleVector.fromArray(S, ci, o + L), m);
+                m = w0i.fma(DoubleVector.fromArray(S, cr, o + L), m);
+                m = x0r.fma(DoubleVector.fromArray(S, ci, o), m);
+                m = x0i.fma(DoubleVector.fromArray(S, cr, o), m);
+                r.intoArray(re, h == 0 ? i : j);
+                m.intoArray(im, h == 0 ? i : j);
             }
         }
     }

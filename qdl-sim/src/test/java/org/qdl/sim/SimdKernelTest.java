@@ -14,7 +14,8 @@ import org.qdl.sim.fusion.FusionOptions;
 
 /**
  * The SIMD kernels against the scalar ones: 1- and 2-qubit gates and phases bit for bit (the chains
- * of multiply-adds are the same), wider gates to rounding, at every target/control position,
+ * of multiply-adds are the same) except 2-qubit gates with one target inside a vector, wider gates
+ * to rounding, at every target/control position,
  * including targets inside a vector (lane permutations) and controls inside a vector.
  */
 class SimdKernelTest {
@@ -76,7 +77,9 @@ class SimdKernelTest {
                     Gate g = c == 0 ? MatrixGate.of("u", u, t) : MatrixGate.controlled("cu", u, ctl, t);
                     StateVector scalar = run(false, in, g), simd = run(true, in, g);
                     String what = "n=" + n + " targets " + Arrays.toString(t) + " controls " + Arrays.toString(ctl);
-                    if (k <= 2) assertBitsEqual(scalar, simd, what);
+                    long inside = Arrays.stream(t).filter(q -> q < lanesBits).count();
+                    boolean reordered = k == 2 && inside == 1; // twoMixed sums own and partner terms in another order
+                    if (k <= 2 && !reordered) assertBitsEqual(scalar, simd, what);
                     else assertClose(scalar, simd, 1e-14, what);
                     assertEquals(1.0, simd.norm(), 1e-12, what);
                     cases++;
