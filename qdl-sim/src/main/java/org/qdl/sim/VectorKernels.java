@@ -31,7 +31,8 @@ final class VectorKernels {
     /** The plan's gate on the whole state, in parallel over groups. */
     static void applyGlobal(double[] re, double[] im, LanePlan p) {
         int dim = re.length, free = ~p.zeroMask & (dim - 1);
-        if (p.k == 1 && p.columnShuffle[0] == null && p.orMask == 0 && p.uniform && p.outputOffset[1] >= farStride) {
+        boolean farPair = p.k == 1 && p.columnShuffle[0] == null, farMixed = p.mixSwap != null;
+        if ((farPair || farMixed) && p.orMask == 0 && p.uniform && p.outputOffset[1] >= farStride) {
             applyFar(re, im, p);
             return;
         }
@@ -99,13 +100,19 @@ final class VectorKernels {
         }
     }
 
-    /** Partner distance (amplitudes) from which {@link #applyFar} is used: 2^24 = 128 MiB per array (tests lower it). */
-    static volatile int farStride = 1 << 24;
+    /**
+     * Partner distance (amplitudes) from which {@link #applyFar} is used: 2^25 = 256 MiB per array.
+     * Measured (medians of 7, 2 threads): 4×4 on (1, n−2) at n = 26 (2^24 apart) 0.056–0.062 s direct
+     * vs 0.076–0.084 s buffered, at n = 28 (2^26) 0.38 vs 0.31–0.34 s; top qubit at n = 26 (2^25)
+     * 0.066 direct vs 0.054 s buffered. Tests lower it.
+     */
+    static volatile int farStride = 1 << 25;
     /** 2^16 doubles (512 KiB per buffer): top qubit at n = 26 0.055 s vs 0.066 s with 2^12 (n = 28: 0.20 vs 0.19). */
     private static final int FAR_CHUNK = 1 << 16;
 
     /**
-     * An uncontrolled 1-qubit gate on a target whose partners lie ≥ 128 MiB apart. Four interleaved
+     * An uncontrolled 1-qubit gate on a target whose partners lie ≥ 128 MiB apart (or a 2-qubit gate
+     * with that target and one inside a vector, {@link #twoMixed}). Four interleaved
      * streams that far apart ran several times slower on the project VM than two (see
      * Kernels.pairsFar); so the far half is copied through a buffer, chunk by chunk.
      */
@@ -119,7 +126,8 @@ final class VectorKernels {
                     int len = Math.min(FAR_CHUNK, end - c);
                     System.arraycopy(re, c + stride, tr, 0, len);
                     System.arraycopy(im, c + stride, ti, 0, len);
-                    pairVectors(re, im, c, tr, ti, len, p);
+                    if (p.k == 1) pairVectors(re, im, c, tr, ti, len, p);
+                    else twoMixed(re, im, tr, ti, -c, p, c, 0, len / L);
                     System.arraycopy(tr, 0, re, c + stride, len);
                     System.arraycopy(ti, 0, im, c + stride, len);
                 }
@@ -217,7 +225,7 @@ final class VectorKernels {
      */
     private static void two(double[] re, double[] im, LanePlan p, int from, int g, int count) {
         if (p.mixSwap != null) {
-            twoMixed(re, im, p, from, g, count);
+            twoMixed(re, im, re, im, p.outputOffset[1], p, from, g, count);
             return;
         }
         if (p.columnShuffle[0] != null) {
@@ -263,14 +271,14 @@ final class VectorKernels {
      * the partner values (the lane with the inner target bit flipped) are permuted, four
      * permutations per group instead of eight. Sums in a different order than the scalar kernel.
      */
-    private static void twoMixed(double[] re, double[] im, LanePlan p, int from, int g, int count) {
-        final int L = LANES, zm = p.zeroMask, or = p.orMask, stride = p.outputOffset[1];
+    private static void twoMixed(double[] re, double[] im, double[] re1, double[] im1, int d1, LanePlan p, int from, int g, int count) {
+        final int L = LANES, zm = p.zeroMask, or = p.orMask;
         final double[] cr = p.mixRe, ci = p.mixIm, cn = p.mixImNeg;
         final VectorShuffle<Double> sw = VectorShuffle.fromArray(S, p.mixSwap, 0);
         for (int t = 0; t < count; t++, g = ((g | zm) + 1) & ~zm) {
-            int i = from + (g | or), j = i + stride;
+            int i = from + (g | or), j = i + d1; // the vector with the outer target bit set: (re1, im1)[j]
             DoubleVector x0r = DoubleVector.fromArray(S, re, i), x0i = DoubleVector.fromArray(S, im, i);
-            DoubleVector x1r = DoubleVector.fromArray(S, re, j), x1i = DoubleVector.fromArray(S, im, j);
+            DoubleVector x1r = DoubleVector.fromArray(S, re1, j), x1i = DoubleVector.fromArray(S, im1, j);
             DoubleVector w0r = x0r.rearrange(sw), w0i = x0i.rearrange(sw), w1r = x1r.rearrange(sw), w1i = x1i.rearrange(sw);
             for (int h = 0; h < 2; h++) {
                 int o = 4 * h * L; // terms in order: own x0, partner w0, own x1, partner w1
@@ -290,8 +298,13 @@ final class VectorKernels {
                 m = w0i.fma(DoubleVector.fromArray(S, cr, o + L), m);
                 m = x0r.fma(DoubleVector.fromArray(S, ci, o), m);
                 m = x0i.fma(DoubleVector.fromArray(S, cr, o), m);
-                r.intoArray(re, h == 0 ? i : j);
-                m.intoArray(im, h == 0 ? i : j);
+                if (h == 0) {
+                    r.intoArray(re, i);
+                    m.intoArray(im, i);
+                } else {
+                    r.intoArray(re1, j);
+                    m.intoArray(im1, j);
+                }
             }
         }
     }

@@ -146,6 +146,14 @@ class SimdKernelTest {
                     assertBitsEqual(near, far, "q=" + q);
                     assertBitsEqual(run(false, in, g), far, "scalar q=" + q);
                 }
+                // 2-qubit gates with one target inside a vector take the same buffered path
+                Gate g2 = MatrixGate.of("u2", RandomUnitaries.haar(4, rnd), q % 3, q);
+                VectorKernels.farStride = Integer.MAX_VALUE;
+                StateVector near = run(true, in, g2);
+                VectorKernels.farStride = 8;
+                StateVector far = run(true, in, g2);
+                assertBitsEqual(near, far, "2q q=" + q);
+                assertClose(run(false, in, g2), far, 1e-14, "2q scalar q=" + q);
             }
         } finally {
             VectorKernels.farStride = saved;
