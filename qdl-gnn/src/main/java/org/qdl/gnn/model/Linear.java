@@ -3,11 +3,10 @@ package org.qdl.gnn.model;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.qdl.gnn.features.CsrMatrix;
 
 /**
- * y = x·W + b with W stored in×out (so the products are plain row-major EJML calls), initialised
+ * y = x·W + b with W stored in×out (row-major EJML matrices; the products go through {@link Gemm}), initialised
  * as PyTorch's nn.Linear: W, b ~ U(−1/√in, 1/√in).
  */
 public final class Linear {
@@ -39,14 +38,14 @@ public final class Linear {
     public DMatrixRMaj forward(DMatrixRMaj xIn) {
         this.x = xIn;
         DMatrixRMaj y = new DMatrixRMaj(xIn.numRows, out());
-        CommonOps_DDRM.mult(xIn, weight.value, y);
+        Gemm.mult(xIn, weight.value, y);
         addRow(y, bias.value.data);
         return y;
     }
 
     /** Accumulates dW = xᵀ·dy and db = Σ dy; returns dx = dy·Wᵀ only when asked (it costs a product). */
     public DMatrixRMaj backward(DMatrixRMaj dy, boolean needInputGrad) {
-        CommonOps_DDRM.multAddTransA(x, dy, weight.grad);
+        Gemm.multAddTransA(x, dy, weight.grad);
         int o = out();
         double[] gb = bias.grad.data;
         for (int i = 0; i < dy.numRows; i++) {
@@ -58,7 +57,7 @@ public final class Linear {
             return null;
         }
         DMatrixRMaj dx = new DMatrixRMaj(dy.numRows, in());
-        CommonOps_DDRM.multTransB(dy, weight.value, dx);
+        Gemm.multTransB(dy, weight.value, dx);
         return dx;
     }
 
