@@ -15,6 +15,10 @@ public final class Dropout {
         this.p = p;
     }
 
+    public double rate() {
+        return p;
+    }
+
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training, Random rnd) {
         if (!training || p == 0) {
             mask = null;

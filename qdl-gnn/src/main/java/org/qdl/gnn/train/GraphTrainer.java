@@ -27,9 +27,24 @@ public final class GraphTrainer {
      * are many (degree tags: a graph's diffused one-hot rows touch only the degrees it contains,
      * about 5% of the columns on IMDB), so that the first layer skips the zeros.
      */
-    public record Prepared(List<DMatrixRMaj> nodeFeatures, List<CsrMatrix> sparseFeatures, int[] labels, int width, int classes) {
+    public record Prepared(List<DMatrixRMaj> nodeFeatures, List<CsrMatrix> sparseFeatures, int[] labels, int width, int classes,
+                           List<double[]> multiplicities) {
         public boolean sparse() {
             return sparseFeatures != null;
+        }
+
+        /** Whether identical rows of a graph were merged (each row then has a multiplicity). */
+        public boolean deduplicated() {
+            return multiplicities != null;
+        }
+
+        /** Rows stored over all graphs (distinct rows per graph when deduplicated). */
+        public long storedRows() {
+            long r = 0;
+            for (int g = 0; g < labels.length; g++) {
+                r += rows(g);
+            }
+            return r;
         }
 
         int rows(int g) {
@@ -43,7 +58,21 @@ public final class GraphTrainer {
     private GraphTrainer() {
     }
 
+    /**
+     * SIGN features per graph, with the identical rows of each graph merged whenever that is exact
+     * (no input dropout): structurally equivalent nodes, e.g. the members of a clique in COLLAB's
+     * and IMDB's ego-networks, have equal diffused degree features (COLLAB keeps 44% of its rows,
+     * IMDB 21–26%, PROTEINS 94%).
+     */
     public static Prepared prepare(GraphDataset ds, GraphConfig cfg) {
+        return prepare(ds, cfg, cfg.inputDropout() == 0);
+    }
+
+    /** As {@link #prepare(GraphDataset, GraphConfig)}, merging identical rows only when asked. */
+    public static Prepared prepare(GraphDataset ds, GraphConfig cfg, boolean dedupe) {
+        if (dedupe && cfg.inputDropout() > 0) {
+            throw new IllegalArgumentException("merging identical rows is exact only without input dropout");
+        }
         int t = ds.numTags();
         int blocks = cfg.blocks();
         boolean sparse = t > SPARSE_TAGS;
@@ -51,6 +80,7 @@ public final class GraphTrainer {
         double bytes = 0;
         List<DMatrixRMaj> feats = new ArrayList<>(ds.size());
         List<CsrMatrix> sfeats = sparse ? new ArrayList<>(ds.size()) : null;
+        List<double[]> mults = dedupe ? new ArrayList<>(ds.size()) : null;
         for (GraphSample g : ds.graphs()) {
             int n = g.graph().numNodes();
             DMatrixRMaj x = new DMatrixRMaj(n, t);
@@ -64,6 +94,12 @@ public final class GraphTrainer {
                 for (int i = 0; i < n; i++) {
                     System.arraycopy(h.data, i * t, cat.data, i * t * blocks + b * t, t);
                 }
+            }
+            if (dedupe) {
+                RowDedup d = RowDedup.of(cat);
+                cat = d.rows();
+                mults.add(d.multiplicity());
+                n = cat.numRows;
             }
             if (sparse) {
                 CsrMatrix c = CsrMatrix.fromDense(cat);
@@ -80,7 +116,7 @@ public final class GraphTrainer {
                         ds.name(), bytes / (1L << 30), ds.totalNodes(), t, blocks, avail / (1L << 30)));
             }
         }
-        return new Prepared(sparse ? null : feats, sfeats, ds.labels(), t * blocks, ds.numClasses());
+        return new Prepared(sparse ? null : feats, sfeats, ds.labels(), t * blocks, ds.numClasses(), mults);
     }
 
     public static GraphCvResult crossValidate(Prepared p, GraphConfig cfg, List<int[]> testFolds, long seed, int threads,
@@ -132,8 +168,8 @@ public final class GraphTrainer {
                 int[] idx = java.util.Arrays.copyOfRange(train, s, Math.min(train.length, s + cfg.batch()));
                 Batch b = batch(p, idx);
                 adam.zeroGrad();
-                DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, idx.length, true, rnd)
-                        : model.forward(b.x, b.graphOf, idx.length, true, rnd);
+                DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, b.mult, idx.length, true, rnd)
+                        : model.forward(b.x, b.graphOf, b.mult, idx.length, true, rnd);
                 DMatrixRMaj grad = new DMatrixRMaj(logits.numRows, logits.numCols);
                 lossSum += CrossEntropy.loss(logits, b.labels, grad);
                 model.backward(grad);
@@ -149,13 +185,23 @@ public final class GraphTrainer {
         return curve;
     }
 
-    record Batch(DMatrixRMaj x, CsrMatrix xs, int[] graphOf, int[] labels) {
+    record Batch(DMatrixRMaj x, CsrMatrix xs, int[] graphOf, double[] mult, int[] labels) {
     }
 
     static Batch batch(Prepared p, int[] idx) {
         int rows = 0;
         for (int g : idx) {
             rows += p.rows(g);
+        }
+        double[] mult = null;
+        if (p.deduplicated()) {
+            mult = new double[rows];
+            int r = 0;
+            for (int g : idx) {
+                double[] m = p.multiplicities().get(g);
+                System.arraycopy(m, 0, mult, r, m.length);
+                r += m.length;
+            }
         }
         if (p.sparse()) {
             List<CsrMatrix> parts = new ArrayList<>(idx.length);
@@ -169,7 +215,7 @@ public final class GraphTrainer {
                 r += f.rows();
                 labels[b] = p.labels()[idx[b]];
             }
-            return new Batch(null, CsrMatrix.stack(parts, p.width()), graphOf, labels);
+            return new Batch(null, CsrMatrix.stack(parts, p.width()), graphOf, mult, labels);
         }
         DMatrixRMaj x = new DMatrixRMaj(rows, p.width());
         int[] graphOf = new int[rows];
@@ -182,7 +228,7 @@ public final class GraphTrainer {
             r += f.numRows;
             labels[b] = p.labels()[idx[b]];
         }
-        return new Batch(x, null, graphOf, labels);
+        return new Batch(x, null, graphOf, mult, labels);
     }
 
     static double evaluate(SignGraphModel model, Prepared p, int[] idx, int chunk) {
@@ -190,8 +236,8 @@ public final class GraphTrainer {
         for (int s = 0; s < idx.length; s += chunk) {
             int[] part = java.util.Arrays.copyOfRange(idx, s, Math.min(idx.length, s + chunk));
             Batch b = batch(p, part);
-            DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, part.length, false, null)
-                    : model.forward(b.x, b.graphOf, part.length, false, null);
+            DMatrixRMaj logits = b.xs != null ? model.forward(b.xs, b.graphOf, b.mult, part.length, false, null)
+                    : model.forward(b.x, b.graphOf, b.mult, part.length, false, null);
             for (int i = 0; i < part.length; i++) {
                 ok += CrossEntropy.argmax(logits, i) == b.labels[i] ? 1 : 0;
             }
