@@ -97,4 +97,31 @@ public final class Gemm {
                     + b.numCols + " -> " + c.numRows + "x" + c.numCols);
         }
     }
+
+    /**
+     * c[cOff..] = a[aOff..]·b[bOff..] on row-major blocks stored inside larger arrays: a is n×k with
+     * row stride k, b is k×m with stride m, c is n×m with stride m (overwritten).
+     */
+    public static void multBlock(double[] a, int aOff, int n, int k, double[] b, int bOff, int m, double[] c, int cOff) {
+        if (n == 0 || m == 0) {
+            return;
+        }
+        if (k == 0) {
+            java.util.Arrays.fill(c, cOff, cOff + n * m, 0);
+            return;
+        }
+        BLAS_IMPL.dgemm("N", "N", m, n, k, 1.0, b, bOff, m, a, aOff, k, 0.0, c, cOff, m);
+    }
+
+    /** c = aᵀ·d on blocks: a is n×k (stride k) at aOff, d is n×m (stride m) at dOff, c is k×m (overwritten). */
+    public static void multTransABlock(double[] a, int aOff, int n, int k, double[] d, int dOff, int m, double[] c) {
+        if (k == 0 || m == 0) {
+            return;
+        }
+        if (n == 0) {
+            java.util.Arrays.fill(c, 0, k * m, 0);
+            return;
+        }
+        BLAS_IMPL.dgemm("N", "T", m, k, n, 1.0, d, dOff, m, a, aOff, k, 0.0, c, 0, m);
+    }
 }

@@ -14,6 +14,7 @@ public final class Linear {
     public final Param bias;
     private DMatrixRMaj x;
     private CsrMatrix xs;
+    private java.util.List<org.qdl.gnn.features.CompactRows> xc;
 
     public Linear(String name, int in, int out, Random rnd) {
         weight = new Param(name + ".W", in, out);
@@ -107,6 +108,65 @@ public final class Linear {
                     gw[wo + j] += a * dy.data[d + j];
                 }
             }
+        }
+    }
+
+    /**
+     * Input given graph by graph as {@link org.qdl.gnn.features.CompactRows} (stacked in order): each
+     * graph's block times the rows of W for its columns, one dense product per graph.
+     */
+    public DMatrixRMaj forward(java.util.List<org.qdl.gnn.features.CompactRows> parts) {
+        this.xc = parts;
+        int o = out();
+        int rows = 0;
+        int maxK = 0;
+        for (org.qdl.gnn.features.CompactRows p : parts) {
+            rows += p.rows();
+            maxK = Math.max(maxK, p.cols().length);
+        }
+        DMatrixRMaj y = new DMatrixRMaj(rows, o);
+        double[] w = weight.value.data;
+        double[] wg = new double[maxK * o];
+        int r = 0;
+        for (org.qdl.gnn.features.CompactRows p : parts) {
+            int[] cols = p.cols();
+            for (int q = 0; q < cols.length; q++) {
+                System.arraycopy(w, cols[q] * o, wg, q * o, o);
+            }
+            Gemm.multBlock(p.block().data, 0, p.rows(), cols.length, wg, 0, o, y.data, r * o);
+            r += p.rows();
+        }
+        addRow(y, bias.value.data);
+        return y;
+    }
+
+    /** Backward for the per-graph forward: dW rows of a graph's columns += blockᵀ·dy_graph. */
+    public void backwardCompact(DMatrixRMaj dy) {
+        int o = out();
+        double[] gw = weight.grad.data;
+        double[] gb = bias.grad.data;
+        for (int i = 0; i < dy.numRows; i++) {
+            for (int j = 0; j < o; j++) {
+                gb[j] += dy.data[i * o + j];
+            }
+        }
+        int maxK = 0;
+        for (org.qdl.gnn.features.CompactRows p : xc) {
+            maxK = Math.max(maxK, p.cols().length);
+        }
+        double[] tmp = new double[maxK * o];
+        int r = 0;
+        for (org.qdl.gnn.features.CompactRows p : xc) {
+            int[] cols = p.cols();
+            Gemm.multTransABlock(p.block().data, 0, p.rows(), cols.length, dy.data, r * o, o, tmp);
+            for (int q = 0; q < cols.length; q++) {
+                int wo = cols[q] * o;
+                int to = q * o;
+                for (int j = 0; j < o; j++) {
+                    gw[wo + j] += tmp[to + j];
+                }
+            }
+            r += p.rows();
         }
     }
 

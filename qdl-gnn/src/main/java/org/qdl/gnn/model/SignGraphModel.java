@@ -21,6 +21,7 @@ public final class SignGraphModel {
     private double[] mult;
     private int width;
     private boolean sparseInput;
+    private boolean compactInput;
 
     public SignGraphModel(int inWidth, int hiddenWidth, int classes, String norm, String activation,
                           double dropout, double inputDropout, Random rnd) {
@@ -60,6 +61,7 @@ public final class SignGraphModel {
      */
     public DMatrixRMaj forward(DMatrixRMaj x, int[] graphOf, double[] mult, int numGraphs, boolean training, Random rnd) {
         sparseInput = false;
+        compactInput = false;
         requireNoInputDropout(mult, training);
         return rest(linear.forward(inputDrop.forward(x, training, rnd)), graphOf, mult, numGraphs, training, rnd);
     }
@@ -68,6 +70,16 @@ public final class SignGraphModel {
     public DMatrixRMaj forward(org.qdl.gnn.features.CsrMatrix x, int[] graphOf, double[] mult, int numGraphs, boolean training,
                                Random rnd) {
         sparseInput = true;
+        compactInput = false;
+        requireNoInputDropout(mult, training);
+        return rest(linear.forward(inputDrop.forward(x, training, rnd)), graphOf, mult, numGraphs, training, rnd);
+    }
+
+    /** Per-graph compact features (stacked in order), with multiplicities or null. */
+    public DMatrixRMaj forward(java.util.List<org.qdl.gnn.features.CompactRows> x, int[] graphOf, double[] mult, int numGraphs,
+                               boolean training, Random rnd) {
+        sparseInput = false;
+        compactInput = true;
         requireNoInputDropout(mult, training);
         return rest(linear.forward(inputDrop.forward(x, training, rnd)), graphOf, mult, numGraphs, training, rnd);
     }
@@ -112,7 +124,9 @@ public final class SignGraphModel {
             }
         }
         DMatrixRMaj dz = norm.backward(act.backward(dh), mult);
-        if (sparseInput) {
+        if (compactInput) {
+            linear.backwardCompact(dz);
+        } else if (sparseInput) {
             linear.backwardSparse(dz);
         } else {
             linear.backward(dz, false);
