@@ -160,6 +160,7 @@ public final class GraphTrainer {
                 cfg.activation(), cfg.dropout(), cfg.inputDropout(), rnd);
         Adam adam = new Adam(model.params(), cfg.lr(), cfg.weightDecay());
         double[] curve = new double[cfg.epochs()];
+        long start = System.nanoTime();
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
             adam.setLearningRate(cfg.lr() * Math.pow(cfg.gamma(), epoch / cfg.stepSize()));
             shuffle(train, rnd);
@@ -178,9 +179,10 @@ public final class GraphTrainer {
                 batches++;
             }
             curve[epoch] = evaluate(model, p, test, cfg.batch() * 4);
-            if (progress != null && ((epoch + 1) % 50 == 0 || epoch == cfg.epochs() - 1)) {
-                progress.accept(String.format("fold %d epoch %d/%d loss %.4f test-fold acc %.4f", fold + 1, epoch + 1,
-                        cfg.epochs(), lossSum / batches, curve[epoch]));
+            int every = cfg.epochs() >= 200 ? 50 : 10;
+            if (progress != null && ((epoch + 1) % every == 0 || epoch == cfg.epochs() - 1)) {
+                progress.accept(String.format("fold %d epoch %d/%d loss %.4f test-fold acc %.4f (%.1f s/epoch)", fold + 1, epoch + 1,
+                        cfg.epochs(), lossSum / batches, curve[epoch], (System.nanoTime() - start) / 1e9 / (epoch + 1)));
             }
         }
         return curve;
