@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code qdl datasets}: what data sets are under the data directory, in which layouts. */
-@Command(name = "datasets", mixinStandardHelpOptions = true,
+@Command(name = "datasets", mixinStandardHelpOptions = true, subcommands = DatasetsDownloadCommand.class,
         description = "List the data sets found under --data (default: $QDL_DATA, then ./data) and their layouts;"
                 + " with --load, parse each and print its size and what the loader noticed.")
 public final class DatasetsCommand implements Callable<Integer> {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code qdl gnn bench}: seconds per training epoch on Cora at the default size, achieved GFLOP/s
- * against EJML's dense matrix-multiply throughput on the same shapes in the same run, and the peak
+ * against the dense matrix-multiply throughput of the library the epoch uses (netlib JavaBLAS, see
+ * Gemm) on the same shape in the same run (EJML's is printed beside it), and the peak
  * heap of a Cora training run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -92,15 +93,8 @@ public final class GnnBenchCommand implements Callable<Integer> {
         for (int i = 0; i < b.data.length; i++) {
             b.data[i] = rnd.nextDouble();
         }
-        for (int i = 0; i < 5; i++) {
-            CommonOps_DDRM.mult(a, b, c);
-        }
-        int reps = 30;
-        long tg = System.nanoTime();
-        for (int i = 0; i < reps; i++) {
-            CommonOps_DDRM.mult(a, b, c);
-        }
-        double gemmGflops = reps * 2.0 * a.numRows * a.numCols * b.numCols / ((System.nanoTime() - tg) / 1e9) / 1e9;
+        double gemmGflops = gemmRate(a, b, c, false);
+        double ejmlGflops = gemmRate(a, b, c, true);
         double achieved = flops / epochSec / 1e9;
         long peak = peakHeap();
         out.printf("Cora training epoch (R=%d, hidden %d, %s, %d train nodes, %d features, double precision, 1 thread)%n",
@@ -108,8 +102,18 @@ public final class GnnBenchCommand implements Callable<Integer> {
         out.printf("  seconds per epoch:        %.4f  (mean of %d after %d warm-up)%n", epochSec, epochs, warmup);
         out.printf("  flops per epoch:          %.3f GFLOP (forward xW, backward xᵀdz, final layer; no dx for the inputs)%n", flops / 1e9);
         out.printf("  achieved:                 %.2f GFLOP/s%n", achieved);
-        out.printf("  dense GEMM (EJML, %dx%d · %dx%d): %.2f GFLOP/s  → %.0f%% of it%n", a.numRows, a.numCols, b.numRows,
-                b.numCols, gemmGflops, 100 * achieved / gemmGflops);
+        out.printf("  dense GEMM (netlib %s, %dx%d · %dx%d): %.2f GFLOP/s  → %.0f%% of it   (EJML on the same shape: %.2f GFLOP/s)%n",
+                org.qdl.gnn.model.Gemm.implementation(), a.numRows, a.numCols, b.numRows, b.numCols, gemmGflops,
+                100 * achieved / gemmGflops, ejmlGflops);
+        // the graph model's products at PROTEINS' shapes (batch of 32 graphs ≈ 1250 nodes, 72 inputs, 24·128 hidden)
+        DMatrixRMaj x = randomMatrix(1250, 72, rnd);
+        DMatrixRMaj w = randomMatrix(72, 3072, rnd);
+        DMatrixRMaj z = new DMatrixRMaj(1250, 3072);
+        DMatrixRMaj dz = randomMatrix(1250, 3072, rnd);
+        DMatrixRMaj dw = new DMatrixRMaj(72, 3072);
+        double[] graphRates = {gemmRate(x, w, z, false), gemmRate(x, w, z, true), transARate(x, dz, dw, false), transARate(x, dz, dw, true)};
+        out.printf("  graph model (PROTEINS shapes) x·W 1250x72·72x3072: netlib %.2f, EJML %.2f GFLOP/s;"
+                + " xᵀ·dz 72x1250·1250x3072: netlib %.2f, EJML %.2f GFLOP/s%n", graphRates[0], graphRates[1], graphRates[2], graphRates[3]);
         out.printf("  one validation pass (%d nodes): %.3f s%n", p.yVal().length, valSec);
         out.printf("  peak heap (sum of the heap pools' peaks, an upper bound; incl. SIGN features of all nodes): %.0f MiB"
                 + " (max heap %.0f MiB)%n", peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
@@ -119,12 +123,63 @@ public final class GnnBenchCommand implements Callable<Integer> {
             js.put("gflopPerEpoch", flops / 1e9);
             js.put("achievedGflops", achieved);
             js.put("gemmGflops", gemmGflops);
+            js.put("gemmLibrary", "netlib " + org.qdl.gnn.model.Gemm.implementation());
+            js.put("ejmlGemmGflops", ejmlGflops);
+            js.put("proteinsXWGflops", Map.of("netlib", graphRates[0], "ejml", graphRates[1]));
+            js.put("proteinsXtDzGflops", Map.of("netlib", graphRates[2], "ejml", graphRates[3]));
             js.put("fractionOfGemm", achieved / gemmGflops);
             js.put("validationSeconds", valSec);
             js.put("peakHeapBytes", peak);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), js);
         }
         return 0;
+    }
+
+    /** GFLOP/s of c = a·b, through the training's Gemm or through EJML. */
+    static double gemmRate(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean ejml) {
+        for (int i = 0; i < 5; i++) {
+            mult(a, b, c, ejml);
+        }
+        int reps = 30;
+        long tg = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            mult(a, b, c, ejml);
+        }
+        return reps * 2.0 * a.numRows * a.numCols * b.numCols / ((System.nanoTime() - tg) / 1e9) / 1e9;
+    }
+
+    /** GFLOP/s of c += aᵀ·b (the weight gradient), through the training's Gemm or through EJML. */
+    static double transARate(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean ejml) {
+        int reps = 10;
+        long t = 0;
+        for (int i = 0; i < reps + 3; i++) {
+            long t0 = System.nanoTime();
+            if (ejml) {
+                CommonOps_DDRM.multAddTransA(a, b, c);
+            } else {
+                org.qdl.gnn.model.Gemm.multAddTransA(a, b, c);
+            }
+            if (i >= 3) {
+                t += System.nanoTime() - t0;
+            }
+        }
+        return reps * 2.0 * a.numRows * a.numCols * b.numCols / (t / 1e9) / 1e9;
+    }
+
+    static DMatrixRMaj randomMatrix(int r, int c, Random rnd) {
+        DMatrixRMaj m = new DMatrixRMaj(r, c);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = rnd.nextDouble();
+        }
+        return m;
+    }
+
+    private static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, boolean ejml) {
+        if (ejml) {
+            CommonOps_DDRM.mult(a, b, c);
+        } else {
+            org.qdl.gnn.model.Gemm.mult(a, b, c);
+        }
     }
 
     static void step(SignNodeModel m, Adam adam, NodeTrainer.Prepared p, DMatrixRMaj grad, Random rnd) {

@@ -124,6 +124,9 @@ public final class GnnGraphsCommand implements Callable<Integer> {
         GraphTrainer.Prepared prep = GraphTrainer.prepare(ds, cfg);
         err.printf("SIGN features: %d blocks x %d tags = %d inputs per node (%.1f s)%n", cfg.blocks(), ds.numTags(),
                 prep.width(), (System.nanoTime() - t0) / 1e9);
+        err.printf("  %s: %d rows stored for %d nodes%n", prep.deduplicated()
+                ? "identical rows of a graph merged (exact: no input dropout)" : "rows not merged (input dropout > 0)",
+                prep.storedRows(), ds.totalNodes());
         Map<String, GraphCvResult> results = new LinkedHashMap<>();
         for (String m : models) {
             GraphConfig c = cfg.with("activation", m);

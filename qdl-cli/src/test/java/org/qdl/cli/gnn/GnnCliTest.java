@@ -62,4 +62,16 @@ class GnnCliTest {
         assertTrue(g.err().contains("BAD.txt:3: neighbour 9 outside 0..1"), g.err());
         assertEquals(1, g.err().strip().lines().count(), g.err());
     }
+
+    /** Only offline cases: an unknown name, and a complete data set already present (nothing fetched). */
+    @Test
+    void downloadRefusesUnknownNamesAndKeepsVerifiedFiles(@TempDir Path tmp) throws Exception {
+        Run r = run("datasets", "download", "NOPE", "--data", tmp.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no download known for data set 'NOPE'"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        Run ok = run("datasets", "download", "PROTEINS", "--data", shared().toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("0 fetched and verified, 21 already present"), ok.out());
+    }
 }

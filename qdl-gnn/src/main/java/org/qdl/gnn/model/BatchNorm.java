@@ -5,7 +5,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * BatchNorm1d over the rows (nodes) of a batch, as PyTorch: batch statistics (biased variance) in
- * training, running averages (momentum 0.1, unbiased variance) at evaluation, affine γ, β.
+ * training, running averages (momentum 0.1, unbiased variance) at evaluation, affine γ, β. Rows may
+ * carry multiplicities (deduplicated identical nodes): statistics are then weighted by them, which
+ * equals the statistics over the expanded rows.
  */
 public final class BatchNorm implements Norm {
     static final double EPS = 1e-5;
@@ -27,23 +29,39 @@ public final class BatchNorm implements Norm {
 
     @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
-        int n = x.numRows;
+        return forward(x, training, null);
+    }
+
+    @Override
+    public DMatrixRMaj forward(DMatrixRMaj x, boolean training, double[] mult) {
+        int rows = x.numRows;
         int c = x.numCols;
+        double n = rows;
+        if (mult != null) {
+            n = 0;
+            for (int i = 0; i < rows; i++) {
+                n += mult[i];
+            }
+        }
         double[] mean = new double[c];
         double[] var = new double[c];
         if (training) {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < rows; i++) {
+                double w = mult == null ? 1 : mult[i];
+                int o = i * c;
                 for (int j = 0; j < c; j++) {
-                    mean[j] += x.data[i * c + j];
+                    mean[j] += w * x.data[o + j];
                 }
             }
             for (int j = 0; j < c; j++) {
                 mean[j] /= n;
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < rows; i++) {
+                double w = mult == null ? 1 : mult[i];
+                int o = i * c;
                 for (int j = 0; j < c; j++) {
-                    double d = x.data[i * c + j] - mean[j];
-                    var[j] += d * d;
+                    double d = x.data[o + j] - mean[j];
+                    var[j] += w * d * d;
                 }
             }
             for (int j = 0; j < c; j++) {
@@ -59,15 +77,16 @@ public final class BatchNorm implements Norm {
         for (int j = 0; j < c; j++) {
             invStd[j] = 1 / Math.sqrt(var[j] + EPS);
         }
-        xhat = new DMatrixRMaj(n, c);
-        DMatrixRMaj y = new DMatrixRMaj(n, c);
+        xhat = new DMatrixRMaj(rows, c);
+        DMatrixRMaj y = new DMatrixRMaj(rows, c);
         double[] g = gamma.value.data;
         double[] b = beta.value.data;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < rows; i++) {
+            int o = i * c;
             for (int j = 0; j < c; j++) {
-                double h = (x.data[i * c + j] - mean[j]) * invStd[j];
-                xhat.data[i * c + j] = h;
-                y.data[i * c + j] = g[j] * h + b[j];
+                double h = (x.data[o + j] - mean[j]) * invStd[j];
+                xhat.data[o + j] = h;
+                y.data[o + j] = g[j] * h + b[j];
             }
         }
         return y;
@@ -76,27 +95,48 @@ public final class BatchNorm implements Norm {
     /** Backward through the training-mode transform (batch statistics depend on every row). */
     @Override
     public DMatrixRMaj backward(DMatrixRMaj dy) {
-        int n = dy.numRows;
+        return backward(dy, null);
+    }
+
+    /**
+     * With multiplicities m_i and dy_i the summed gradient of row i's copies, the expanded formula
+     * dx_r = γ/(σN)·(N·dy_r − Σ dy − x̂_r·Σ dy·x̂) summed over the m_i copies gives
+     * γ/(σN)·(N·dy_i − m_i·Σ dy − m_i·x̂_i·Σ dy·x̂), the sums being the same over either form.
+     */
+    @Override
+    public DMatrixRMaj backward(DMatrixRMaj dy, double[] mult) {
+        int rows = dy.numRows;
         int c = dy.numCols;
-        double[] sumDy = new double[c];
-        double[] sumDyXhat = new double[c];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < c; j++) {
-                double d = dy.data[i * c + j];
-                sumDy[j] += d;
-                sumDyXhat[j] += d * xhat.data[i * c + j];
+        double n = rows;
+        if (mult != null) {
+            n = 0;
+            for (int i = 0; i < rows; i++) {
+                n += mult[i];
             }
         }
+        double[] sumDy = new double[c];
+        double[] sumDyXhat = new double[c];
+        for (int i = 0; i < rows; i++) {
+            int o = i * c;
+            for (int j = 0; j < c; j++) {
+                double d = dy.data[o + j];
+                sumDy[j] += d;
+                sumDyXhat[j] += d * xhat.data[o + j];
+            }
+        }
+        double[] scale = new double[c];
+        double[] g = gamma.value.data;
         for (int j = 0; j < c; j++) {
             beta.grad.data[j] += sumDy[j];
             gamma.grad.data[j] += sumDyXhat[j];
+            scale[j] = g[j] * invStd[j] / n;
         }
-        DMatrixRMaj dx = new DMatrixRMaj(n, c);
-        double[] g = gamma.value.data;
-        for (int i = 0; i < n; i++) {
+        DMatrixRMaj dx = new DMatrixRMaj(rows, c);
+        for (int i = 0; i < rows; i++) {
+            double w = mult == null ? 1 : mult[i];
+            int o = i * c;
             for (int j = 0; j < c; j++) {
-                double d = dy.data[i * c + j];
-                dx.data[i * c + j] = g[j] * invStd[j] / n * (n * d - sumDy[j] - xhat.data[i * c + j] * sumDyXhat[j]);
+                dx.data[o + j] = scale[j] * (n * dy.data[o + j] - w * (sumDy[j] + xhat.data[o + j] * sumDyXhat[j]));
             }
         }
         return dx;

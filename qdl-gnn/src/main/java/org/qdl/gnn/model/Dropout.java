@@ -15,6 +15,10 @@ public final class Dropout {
         this.p = p;
     }
 
+    public double rate() {
+        return p;
+    }
+
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training, Random rnd) {
         if (!training || p == 0) {
             mask = null;
@@ -42,6 +46,25 @@ public final class Dropout {
             v[i] *= rnd.nextDouble() < p ? 0 : keep;
         }
         return new org.qdl.gnn.features.CsrMatrix(x.rows(), x.cols(), x.rowPtr(), x.colIdx(), v);
+    }
+
+    /** Dropout of each graph's stored block (entries outside its columns are zero either way). */
+    public java.util.List<org.qdl.gnn.features.CompactRows> forward(java.util.List<org.qdl.gnn.features.CompactRows> x,
+                                                                   boolean training, Random rnd) {
+        mask = null;
+        if (!training || p == 0) {
+            return x;
+        }
+        double keep = 1 / (1 - p);
+        java.util.List<org.qdl.gnn.features.CompactRows> out = new java.util.ArrayList<>(x.size());
+        for (org.qdl.gnn.features.CompactRows c : x) {
+            DMatrixRMaj b = c.block().copy();
+            for (int i = 0; i < b.data.length; i++) {
+                b.data[i] *= rnd.nextDouble() < p ? 0 : keep;
+            }
+            out.add(new org.qdl.gnn.features.CompactRows(c.width(), c.cols(), b));
+        }
+        return out;
     }
 
     public DMatrixRMaj backward(DMatrixRMaj dy) {

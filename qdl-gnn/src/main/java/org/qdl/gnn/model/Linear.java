@@ -3,11 +3,10 @@ package org.qdl.gnn.model;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.qdl.gnn.features.CsrMatrix;
 
 /**
- * y = x·W + b with W stored in×out (so the products are plain row-major EJML calls), initialised
+ * y = x·W + b with W stored in×out (row-major EJML matrices; the products go through {@link Gemm}), initialised
  * as PyTorch's nn.Linear: W, b ~ U(−1/√in, 1/√in).
  */
 public final class Linear {
@@ -15,6 +14,7 @@ public final class Linear {
     public final Param bias;
     private DMatrixRMaj x;
     private CsrMatrix xs;
+    private java.util.List<org.qdl.gnn.features.CompactRows> xc;
 
     public Linear(String name, int in, int out, Random rnd) {
         weight = new Param(name + ".W", in, out);
@@ -39,14 +39,14 @@ public final class Linear {
     public DMatrixRMaj forward(DMatrixRMaj xIn) {
         this.x = xIn;
         DMatrixRMaj y = new DMatrixRMaj(xIn.numRows, out());
-        CommonOps_DDRM.mult(xIn, weight.value, y);
+        Gemm.mult(xIn, weight.value, y);
         addRow(y, bias.value.data);
         return y;
     }
 
     /** Accumulates dW = xᵀ·dy and db = Σ dy; returns dx = dy·Wᵀ only when asked (it costs a product). */
     public DMatrixRMaj backward(DMatrixRMaj dy, boolean needInputGrad) {
-        CommonOps_DDRM.multAddTransA(x, dy, weight.grad);
+        Gemm.multAddTransA(x, dy, weight.grad);
         int o = out();
         double[] gb = bias.grad.data;
         for (int i = 0; i < dy.numRows; i++) {
@@ -58,7 +58,7 @@ public final class Linear {
             return null;
         }
         DMatrixRMaj dx = new DMatrixRMaj(dy.numRows, in());
-        CommonOps_DDRM.multTransB(dy, weight.value, dx);
+        Gemm.multTransB(dy, weight.value, dx);
         return dx;
     }
 
@@ -108,6 +108,65 @@ public final class Linear {
                     gw[wo + j] += a * dy.data[d + j];
                 }
             }
+        }
+    }
+
+    /**
+     * Input given graph by graph as {@link org.qdl.gnn.features.CompactRows} (stacked in order): each
+     * graph's block times the rows of W for its columns, one dense product per graph.
+     */
+    public DMatrixRMaj forward(java.util.List<org.qdl.gnn.features.CompactRows> parts) {
+        this.xc = parts;
+        int o = out();
+        int rows = 0;
+        int maxK = 0;
+        for (org.qdl.gnn.features.CompactRows p : parts) {
+            rows += p.rows();
+            maxK = Math.max(maxK, p.cols().length);
+        }
+        DMatrixRMaj y = new DMatrixRMaj(rows, o);
+        double[] w = weight.value.data;
+        double[] wg = new double[maxK * o];
+        int r = 0;
+        for (org.qdl.gnn.features.CompactRows p : parts) {
+            int[] cols = p.cols();
+            for (int q = 0; q < cols.length; q++) {
+                System.arraycopy(w, cols[q] * o, wg, q * o, o);
+            }
+            Gemm.multBlock(p.block().data, 0, p.rows(), cols.length, wg, 0, o, y.data, r * o);
+            r += p.rows();
+        }
+        addRow(y, bias.value.data);
+        return y;
+    }
+
+    /** Backward for the per-graph forward: dW rows of a graph's columns += blockᵀ·dy_graph. */
+    public void backwardCompact(DMatrixRMaj dy) {
+        int o = out();
+        double[] gw = weight.grad.data;
+        double[] gb = bias.grad.data;
+        for (int i = 0; i < dy.numRows; i++) {
+            for (int j = 0; j < o; j++) {
+                gb[j] += dy.data[i * o + j];
+            }
+        }
+        int maxK = 0;
+        for (org.qdl.gnn.features.CompactRows p : xc) {
+            maxK = Math.max(maxK, p.cols().length);
+        }
+        double[] tmp = new double[maxK * o];
+        int r = 0;
+        for (org.qdl.gnn.features.CompactRows p : xc) {
+            int[] cols = p.cols();
+            Gemm.multTransABlock(p.block().data, 0, p.rows(), cols.length, dy.data, r * o, o, tmp);
+            for (int q = 0; q < cols.length; q++) {
+                int wo = cols[q] * o;
+                int to = q * o;
+                for (int j = 0; j < o; j++) {
+                    gw[wo + j] += tmp[to + j];
+                }
+            }
+            r += p.rows();
         }
     }
 

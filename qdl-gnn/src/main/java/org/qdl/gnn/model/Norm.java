@@ -11,6 +11,23 @@ public interface Norm {
 
     List<Param> params();
 
+    /**
+     * The same layer on rows that stand for {@code mult[i]} identical nodes each (row deduplication,
+     * see GraphTrainer): the result equals the forward pass over the expanded rows. Row-wise layers
+     * ignore the multiplicities; batch statistics must weight by them.
+     */
+    default DMatrixRMaj forward(DMatrixRMaj x, boolean training, double[] mult) {
+        return forward(x, training);
+    }
+
+    /**
+     * Backward for {@link #forward(DMatrixRMaj, boolean, double[])}: dy holds, per row, the summed
+     * gradient of its copies (mult[i] times one copy's), and so does the result.
+     */
+    default DMatrixRMaj backward(DMatrixRMaj dy, double[] mult) {
+        return backward(dy);
+    }
+
     static Norm create(String kind, int width) {
         return switch (kind) {
             case "batch" -> new BatchNorm(width);
