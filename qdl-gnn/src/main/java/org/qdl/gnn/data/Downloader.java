@@ -38,8 +38,11 @@ public final class Downloader {
         if (verify && item.sha256() == null) {
             throw new InvalidInputException("no known checksum for " + item.url() + "; rerun with --no-verify to accept it unchecked");
         }
+        Path firstCreated = firstMissing(target.getParent());
+        boolean done = false;
         try {
             if (Files.isRegularFile(target) && item.sha256() != null && item.sha256().equals(sha256(target))) {
+                done = true;
                 return Outcome.ALREADY_PRESENT;
             }
             Files.createDirectories(target.getParent());
@@ -57,9 +60,31 @@ public final class Downloader {
             if (progress != null) {
                 progress.accept("  " + item.target() + " <- " + item.url());
             }
+            done = true;
             return verify ? Outcome.FETCHED : Outcome.FETCHED_UNVERIFIED;
         } catch (IOException e) {
             throw new InvalidInputException("cannot download " + item.url() + " (offline or unreachable?): " + e);
+        } finally {
+            if (!done) removeEmpty(target.getParent(), firstCreated);
+        }
+    }
+
+    /** The outermost ancestor of dir (dir included) that does not exist yet, or null. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) missing = p;
+        return missing;
+    }
+
+    /** After a failed fetch: removes the directories this fetch created, innermost first, if still empty. */
+    private static void removeEmpty(Path dir, Path firstCreated) {
+        if (firstCreated == null) return;
+        for (Path p = dir; p != null && p.startsWith(firstCreated); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p); // fails (and stops) on a non-empty directory
+            } catch (IOException e) {
+                return;
+            }
         }
     }
 

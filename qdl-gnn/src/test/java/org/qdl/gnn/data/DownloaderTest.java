@@ -73,6 +73,7 @@ class DownloaderTest {
         DownloadCatalog.Item off = new DownloadCatalog.Item("Y/y.txt", "http://127.0.0.1:1/y.txt", "00");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Downloader.fetch(off, root, true, null));
         assertTrue(e.getMessage().startsWith("cannot download http://127.0.0.1:1/y.txt (offline or unreachable?)"), e.getMessage());
+        assertFalse(java.nio.file.Files.exists(root.resolve("Y")), "a failed fetch leaves no directories behind");
         DownloadCatalog.Item missing = new DownloadCatalog.Item("Y/y.txt", root.resolve("nope.txt").toUri().toString(), "00");
         assertThrows(InvalidInputException.class, () -> Downloader.fetch(missing, root, true, null));
         assertThrows(InvalidInputException.class, () -> DownloadCatalog.builtIn().items("NO-SUCH-SET"));
