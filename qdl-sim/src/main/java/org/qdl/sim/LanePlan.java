@@ -106,8 +106,10 @@ final class LanePlan {
             mixRe = mixIm = mixImNeg = null;
             mixSwap = null;
         }
-        real = k == 1 && mi[0] == 0 && mi[1] == 0 && mi[2] == 0 && mi[3] == 0;
-        realImag = k == 1 && !real && mi[0] == 0 && mi[3] == 0 && mr[1] == 0 && mr[2] == 0;
+        // The scalar kernels' own classification, so that both paths pick the same special form.
+        double[] u = k == 1 ? new double[] {mr[0], mi[0], mr[1], mi[1], mr[2], mi[2], mr[3], mi[3]} : null;
+        real = k == 1 && Kernels.isReal(u);
+        realImag = k == 1 && !real && Kernels.isRealImag(u);
         fixedHighBits = Integer.bitCount(highCmask) + highTargets.length;
         int highTargetMask = 0;
         for (int t : highTargets) highTargetMask |= 1 << t;

@@ -53,14 +53,7 @@ public final class Gemm {
         int k = a.numCols;
         int m = b.numCols;
         check(b.numRows == k && c.numRows == n && c.numCols == m, a, b, c);
-        if (n == 0 || m == 0) {
-            return;
-        }
-        if (k == 0) {
-            java.util.Arrays.fill(c.data, 0, n * m, 0);
-            return;
-        }
-        BLAS_IMPL.dgemm("N", "N", m, n, k, 1.0, b.data, m, a.data, k, 0.0, c.data, m);
+        multBlock(a.data, 0, n, k, b.data, 0, m, c.data, 0);
     }
 
     /** c += aᵀ·b. */
