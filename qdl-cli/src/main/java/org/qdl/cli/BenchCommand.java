@@ -13,6 +13,7 @@ import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.Parallel;
 import org.qdl.sim.Simd;
 import org.qdl.sim.StateVector;
+import org.qdl.sim.fusion.FusionOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,6 +64,13 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "print JSON instead of a table")
         boolean json;
 
+        @Option(names = "--precision", split = ",", description = "amplitude types for the fused random circuit: double (complex128),"
+                + " single (complex64) or both (default: ${DEFAULT-VALUE})", defaultValue = "double,single")
+        List<String> precision;
+
+        @Option(names = "--block-bits", description = "qubits per fusion block (default: ${DEFAULT-VALUE}: 512 KiB of complex128)", defaultValue = "15")
+        int blockBits;
+
         @Option(names = "--kernels", description = "simd (explicit vectors, needs jdk.incubator.vector, which ./qdl adds) or scalar (default: ${DEFAULT-VALUE})",
                 defaultValue = "simd")
         String kernels;
@@ -74,6 +82,10 @@ public final class BenchCommand implements Runnable {
             if (depth < 1) throw new InvalidInputException("--depth must be at least 1, got " + depth);
             for (int n : qubits) if (n < 6 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--qubits: " + n + " is outside 6.." + StateVector.MAX_QUBITS);
             for (int n : circuitQubits) if (n < 2 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--circuit-qubits: " + n + " is outside 2.." + StateVector.MAX_QUBITS);
+            for (String p : precision) {
+                if (!p.equals("double") && !p.equals("single")) throw new InvalidInputException("--precision: expected double or single, got '" + p + "'");
+            }
+            fusion = new FusionOptions(blockBits, Math.min(5, blockBits / 2));
             if (threads != null) Parallel.setThreads(threads);
             boolean simd = switch (kernels) {
                 case "simd" -> {
@@ -91,6 +103,8 @@ public final class BenchCommand implements Runnable {
             }
         }
 
+        private FusionOptions fusion;
+
         private int measure(PrintWriter out, PrintWriter err) throws Exception {
             SimBench b = new SimBench(err, repeats);
             SplittableRandom rnd = new SplittableRandom(1);
@@ -102,7 +116,8 @@ public final class BenchCommand implements Runnable {
             }
             List<SimBench.CircuitRow> circ = new ArrayList<>();
             for (int n : noCircuit ? List.<Integer>of() : circuitQubits) {
-                circ.add(b.circuit(n, depth, !noUnfused));
+                boolean dbl = precision.contains("double");
+                circ.add(b.circuit(n, depth, dbl && !noUnfused, dbl, precision.contains("single"), fusion));
                 System.gc();
             }
             Map<String, Object> env = new LinkedHashMap<>();
@@ -143,6 +158,10 @@ public final class BenchCommand implements Runnable {
                     m.put("compileSeconds", r.compileSeconds());
                     m.put("passes", r.passes());
                     m.put("fidelityFusedVsUnfused", Double.isNaN(r.fidelity()) ? null : r.fidelity());
+                    m.put("fusedComplex64Seconds", Double.isNaN(r.fused32Seconds()) ? null : r.fused32Seconds());
+                    m.put("fusedComplex64CpuSeconds", Double.isNaN(r.fused32Cpu()) ? null : r.fused32Cpu());
+                    m.put("fidelityComplex64VsComplex128", Double.isNaN(r.fidelity32()) ? null : r.fidelity32());
+                    m.put("fusionBlockBits", fusion.blockBits());
                     c.add(m);
                 }
                 doc.put("randomCircuit", c);
@@ -157,12 +176,15 @@ public final class BenchCommand implements Runnable {
                 }
                 if (!circ.isEmpty()) {
                     out.printf("%nrandom circuit (RX/RY/RZ on every qubit, then CZ on alternating neighbour pairs)%n");
-                    out.printf("%-4s %5s %6s %10s %10s %7s %10s %13s %11s%n", "n", "depth", "gates", "unfused s", "fused s",
-                            "passes", "compile s", "unfused CPU s", "fused CPU s");
+                    out.printf("%-4s %5s %6s %10s %10s %12s %7s %10s %13s %11s %14s%n", "n", "depth", "gates", "unfused s", "fused s",
+                            "fused c64 s", "passes", "compile s", "unfused CPU s", "fused CPU s", "c64 infidelity");
                     for (var r : circ) {
-                        out.printf("%-4d %5d %6d %10.3f %10.3f %7d %10.3f %13.2f %11.2f%n", r.n(), r.depth(), r.gates(),
-                                r.unfusedSeconds(), r.fusedSeconds(), r.passes(), r.compileSeconds(), r.unfusedCpu(), r.fusedCpu());
+                        out.printf("%-4d %5d %6d %10.3f %10.3f %12.3f %7d %10.3f %13.2f %11.2f %14.1e%n", r.n(), r.depth(), r.gates(),
+                                r.unfusedSeconds(), r.fusedSeconds(), r.fused32Seconds(), r.passes(), r.compileSeconds(), r.unfusedCpu(),
+                                r.fusedCpu(), 1 - r.fidelity32());
                     }
+                    out.printf("(complex128 = double, complex64 = single precision; infidelity 1 - |<c64|c128>|^2 of the normalised fused states; fusion blocks of %d qubits)%n",
+                            fusion.blockBits());
                 }
             }
             out.flush();

@@ -16,6 +16,8 @@ import org.qdl.sim.RandomCircuits;
 import org.qdl.sim.RandomUnitaries;
 import org.qdl.sim.Parallel;
 import org.qdl.sim.StateVector;
+import org.qdl.sim.StateVector32;
+import org.qdl.sim.fusion.FusionOptions;
 import org.qdl.sim.fusion.FusedCircuit;
 
 /**
@@ -46,7 +48,8 @@ final class SimBench {
     }
 
     record CircuitRow(int n, int depth, int gates, double unfusedSeconds, double fusedSeconds,
-                      double compileSeconds, int passes, double fidelity, double unfusedCpu, double fusedCpu) {}
+                      double compileSeconds, int passes, double fidelity, double unfusedCpu, double fusedCpu,
+                      double fused32Seconds, double fused32Cpu, double fidelity32) {}
 
     /** Runs every kernel and the fused path on a small register until the JIT has compiled them. */
     void warmUp() {
@@ -56,6 +59,7 @@ final class SimBench {
         quiet.gates(16, new SplittableRandom(0));
         FusedCircuit f = FusedCircuit.compile(randomCircuit(16, 20, 0));
         for (int i = 0; i < 20; i++) f.apply(StateVector.zero(16));
+        for (int i = 0; i < 20; i++) f.apply(StateVector32.zero(16));
     }
 
     List<GateRow> gates(int n, SplittableRandom rnd) {
@@ -128,14 +132,32 @@ final class SimBench {
         return RandomCircuits.layered(n, depth, new SplittableRandom(seed));
     }
 
-    CircuitRow circuit(int n, int depth, boolean unfused) {
+    /**
+     * The random circuit fused in complex128 ({@code dbl}) and/or complex64 ({@code single}), and
+     * gate by gate ({@code unfused}, complex128); fidelities against the complex128 fused state.
+     */
+    CircuitRow circuit(int n, int depth, boolean unfused, boolean dbl, boolean single, FusionOptions opts) {
         Circuit c = randomCircuit(n, depth, 2024 + n);
         long t0 = System.nanoTime();
-        FusedCircuit f = FusedCircuit.compile(c);
+        FusedCircuit f = FusedCircuit.compile(c, opts);
         double compile = (System.nanoTime() - t0) / 1e9;
         err.printf("circuit n=%d depth %d: %d gates -> %d passes (compiled in %.3f s)%n", n, depth, c.size(), f.passCount(), compile);
         err.flush();
-        StateVector fused = StateVector.zero(n);
+        double t32 = Double.NaN, c32 = Double.NaN;
+        StateVector32 s32 = null;
+        for (int r = 0; single && r < Math.max(1, repeats / 2); r++) {
+            s32 = null;
+            s32 = StateVector32.zero(n);
+            double cpu0 = cpuSeconds();
+            t0 = System.nanoTime();
+            f.apply(s32);
+            double t = (System.nanoTime() - t0) / 1e9, used = cpuSeconds() - cpu0;
+            if (!(t >= t32)) c32 = used;
+            t32 = Double.isNaN(t32) ? t : Math.min(t32, t);
+            err.printf("circuit n=%d fused complex64: %.3f s (%.2f CPU s)%n", n, t, used);
+        }
+        if (!dbl) return new CircuitRow(n, depth, c.size(), Double.NaN, Double.NaN, compile, f.passCount(), Double.NaN, Double.NaN, Double.NaN, t32, c32, Double.NaN);
+        StateVector fused = null;
         double tf = Double.POSITIVE_INFINITY, cf = Double.NaN, cu = Double.NaN;
         for (int r = 0; r < Math.max(1, repeats / 2); r++) {
             fused = StateVector.zero(n);
@@ -148,6 +170,12 @@ final class SimBench {
             err.printf("circuit n=%d fused: %.3f s (%.2f CPU s)%n", n, t, used);
         }
         err.flush();
+        double fid32 = Double.NaN;
+        if (s32 != null) {
+            fid32 = Math.pow(s32.inner(fused).abs(), 2) / (s32.normSquared() * fused.normSquared());
+            err.printf("circuit n=%d fidelity complex64 vs complex128 %.9f%n", n, fid32);
+            s32 = null;
+        }
         double tu = Double.NaN, fid = Double.NaN;
         if (unfused) {
             StateVector plain = StateVector.zero(n);
@@ -161,7 +189,7 @@ final class SimBench {
             err.printf("circuit n=%d unfused: %.3f s (fidelity fused vs unfused %.15f)%n", n, tu, fid);
             err.flush();
         }
-        return new CircuitRow(n, depth, c.size(), tu, tf, compile, f.passCount(), fid, cu, cf);
+        return new CircuitRow(n, depth, c.size(), tu, tf, compile, f.passCount(), fid, cu, cf, t32, c32, fid32);
     }
 
     /**

@@ -17,6 +17,8 @@ final class LanePlan {
     final int[] outputOffset;
     /** coefRe/coefIm/coefImNeg[((h·2^k) + c)·L + lane]. */
     final double[] coefRe, coefIm, coefImNeg;
+    /** The same coefficients rounded for complex64 kernels. */
+    final float[] coefRe32, coefIm32, coefImNeg32;
     /** A group is a set of vectors sharing a base index g | orMask, g having zeros at zeroMask. */
     final int zeroMask, orMask, fixedHighBits;
     /** For k = 1, the scalar kernel's matrix classes: real (RY, H) and RX-like take half the multiplies. */
@@ -78,6 +80,9 @@ final class LanePlan {
                 }
             }
         }
+        coefRe32 = Kernels32.toFloat(coefRe);
+        coefIm32 = Kernels32.toFloat(coefIm);
+        coefImNeg32 = Kernels32.toFloat(coefImNeg);
         uniform = lowCmask == 0;
         if (k == 2 && highTargets.length == 1) {
             int tl = (1 << targets[0] & lowMask) != 0 ? 0 : 1, th = 1 - tl, lbit = 1 << targets[tl];

@@ -20,6 +20,8 @@ public final class PhaseTable {
     private final int span;
     private final boolean hasLow;
     private final double[] tabRe, tabIm;
+    /** The phases and the tables rounded for complex64 states. */
+    private final float[] phaseRe32, phaseIm32, tabRe32, tabIm32;
     private final boolean[] identity;
     private final boolean tabulated;
     /** Pattern length 2^lowBits: ranges given to {@link #apply} should be aligned to it. */
@@ -58,9 +60,12 @@ public final class PhaseTable {
             }
         }
         tabulated = nh <= MAX_HIGH;
+        phaseRe32 = Kernels32.toFloat(phaseRe);
+        phaseIm32 = Kernels32.toFloat(phaseIm);
         if (!tabulated) {
             tabRe = tabIm = null;
             identity = null;
+            tabRe32 = tabIm32 = null;
             return;
         }
         int patterns = 1 << nh;
@@ -80,6 +85,8 @@ public final class PhaseTable {
             }
             identity[h] = one;
         }
+        tabRe32 = Kernels32.toFloat(tabRe);
+        tabIm32 = Kernels32.toFloat(tabIm);
     }
 
     /** The pattern length: ranges passed to {@link #apply} aligned to it take the fast path. */
@@ -133,5 +140,39 @@ public final class PhaseTable {
         double xr = re[i], xi = im[i];
         re[i] = pr * xr - pi * xi;
         im[i] = pr * xi + pi * xr;
+    }
+
+    /** {@link #apply(double[], double[], int, int)} on complex64 amplitudes. */
+    public void apply(float[] re, float[] im, int from, int to) {
+        final int RUN = run;
+        if (!tabulated || (hasLow && ((from | to) & (RUN - 1)) != 0)) {
+            for (int i = from; i < to; i++) {
+                int m = Bits.extract(i, qubits);
+                float pr = phaseRe32[m], pi = phaseIm32[m], xr = re[i], xi = im[i];
+                re[i] = pr * xr - pi * xi;
+                im[i] = pr * xi + pi * xr;
+            }
+            return;
+        }
+        final boolean simd = Simd.enabled() && RUN % Simd.lanes32() == 0 && ((from | to) & (Simd.lanes32() - 1)) == 0;
+        for (int i = from; i < to; ) {
+            int end = (int) Math.min(to, ((long) i | (span - 1)) + 1);
+            int h = 0;
+            for (int t = 0; t < high.length; t++) h |= (i >>> high[t] & 1) << t;
+            if (!identity[h]) {
+                int o = h * RUN;
+                if (simd) {
+                    Simd.phasePattern32(re, im, i, end, tabRe32, tabIm32, o, hasLow ? RUN : 1);
+                } else {
+                    for (int k = i; k < end; k++) {
+                        int r = hasLow ? o + (k & (RUN - 1)) : o;
+                        float pr = tabRe32[r], pi = tabIm32[r], xr = re[k], xi = im[k];
+                        re[k] = pr * xr - pi * xi;
+                        im[k] = pr * xi + pi * xr;
+                    }
+                }
+            }
+            i = end;
+        }
     }
 }

@@ -10,6 +10,7 @@ public final class Simd {
     private Simd() {}
 
     private static final int LANES = detectLanes();
+    private static final int LANES32 = LANES > 1 ? VectorKernels32.LANES : 1;
     private static volatile boolean enabled = LANES > 1 && !"false".equalsIgnoreCase(System.getProperty("qdl.simd"));
 
     private static int detectLanes() {
@@ -39,6 +40,11 @@ public final class Simd {
         return enabled ? LANES : 1;
     }
 
+    /** Floats per vector (complex64 kernels) when enabled, else 1. */
+    public static int lanes32() {
+        return enabled ? LANES32 : 1;
+    }
+
     public static String describe() {
         if (!available()) {
             return ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
@@ -61,22 +67,28 @@ public final class Simd {
         VectorKernels.phasePattern(re, im, from, to, tabRe, tabIm, o, run);
     }
 
+    static void phasePattern32(float[] re, float[] im, int from, int to, float[] tabRe, float[] tabIm, int o, int run) {
+        VectorKernels32.phasePattern(re, im, from, to, tabRe, tabIm, o, run);
+    }
+
     /**
      * A dense gate prepared for repeated application to aligned blocks (gate fusion), or null when
      * SIMD is unavailable.
      */
     public static BlockKernel blockKernel(int[] targets, int cmask, double[] mr, double[] mi) {
-        return available() ? new BlockKernel(targets, cmask, new LanePlan(targets, cmask, mr, mi, LANES)) : null;
+        return available() ? new BlockKernel(targets, cmask, new LanePlan(targets, cmask, mr, mi, LANES),
+                new LanePlan(targets, cmask, mr, mi, LANES32)) : null;
     }
 
     /** See {@link #blockKernel}. */
     public static final class BlockKernel {
-        private final LanePlan plan;
+        private final LanePlan plan, plan32;
         private final int[] targets;
         private final int cmask;
 
-        private BlockKernel(int[] targets, int cmask, LanePlan plan) {
+        private BlockKernel(int[] targets, int cmask, LanePlan plan, LanePlan plan32) {
             this.plan = plan;
+            this.plan32 = plan32;
             this.targets = targets.clone();
             this.cmask = cmask;
         }
@@ -88,6 +100,13 @@ public final class Simd {
         public boolean apply(double[] re, double[] im, int from, int size) {
             if (!enabled || !LanePlan.fits(targets, cmask, Integer.numberOfTrailingZeros(size), LANES)) return false;
             VectorKernels.applyBlock(re, im, plan, from, size);
+            return true;
+        }
+
+        /** {@link #apply(double[], double[], int, int)} on complex64 amplitudes. */
+        public boolean apply(float[] re, float[] im, int from, int size) {
+            if (!enabled || !LanePlan.fits(targets, cmask, Integer.numberOfTrailingZeros(size), LANES32)) return false;
+            VectorKernels32.applyBlock(re, im, plan32, from, size);
             return true;
         }
     }

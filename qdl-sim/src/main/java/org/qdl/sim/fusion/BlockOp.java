@@ -11,6 +11,9 @@ sealed interface BlockOp permits DenseBlockOp, DiagonalBlockOp {
      */
     void apply(double[] re, double[] im, int from, int size, int base);
 
+    /** The same on a complex64 block. */
+    void apply(float[] re, float[] im, int from, int size, int base);
+
     /** True for diagonal ops (they commute with each other). */
     boolean diagonal();
 }

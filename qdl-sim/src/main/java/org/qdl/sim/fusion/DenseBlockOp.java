@@ -2,6 +2,7 @@ package org.qdl.sim.fusion;
 
 import org.qdl.sim.Bits;
 import org.qdl.sim.Kernels;
+import org.qdl.sim.Kernels32;
 import org.qdl.sim.Simd;
 
 /**
@@ -14,6 +15,8 @@ final class DenseBlockOp implements BlockOp {
     private final int outsideControls;
     private final double[] mr, mi;
     private final double[] u1;
+    /** The matrix rounded for complex64 blocks. */
+    private final float[] mr32, mi32;
     private final int[] off;
     /** The SIMD form (null: scalar only). */
     private final Simd.BlockKernel simd;
@@ -27,6 +30,8 @@ final class DenseBlockOp implements BlockOp {
         this.mi = mi;
         this.u1 = targets.length == 1 ? new double[] {mr[0], mi[0], mr[1], mi[1], mr[2], mi[2], mr[3], mi[3]} : null;
         this.off = Bits.offsets(targets);
+        this.mr32 = Kernels32.toFloat(mr);
+        this.mi32 = Kernels32.toFloat(mi);
         this.simd = Simd.blockKernel(targets, localControls, mr, mi);
     }
 
@@ -75,5 +80,12 @@ final class DenseBlockOp implements BlockOp {
                 }
             }
         }
+    }
+
+    @Override
+    public void apply(float[] re, float[] im, int from, int size, int base) {
+        if ((base & outsideControls) != outsideControls) return;
+        if (simd != null && simd.apply(re, im, from, size)) return;
+        Kernels32.denseBlock(re, im, targets, localControls, mr32, mi32, from, size);
     }
 }

@@ -48,4 +48,12 @@ final class DiagonalBlockOp implements BlockOp {
         PhaseTable t = tables[key];
         if (t != null) t.apply(re, im, from, from + size);
     }
+
+    @Override
+    public void apply(float[] re, float[] im, int from, int size, int base) {
+        int key = 0;
+        for (int t = 0; t < outside.length; t++) key |= (base >>> outside[t] & 1) << t;
+        PhaseTable t = tables[key];
+        if (t != null) t.apply(re, im, from, from + size);
+    }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 import org.qdl.sim.Circuit;
 import org.qdl.sim.Gate;
 import org.qdl.sim.InvalidInputException;
+import org.qdl.sim.Kernels32;
 import org.qdl.sim.StateVector;
+import org.qdl.sim.StateVector32;
 
 /**
  * A circuit compiled for cache blocking: consecutive gates are grouped into passes, each of which
@@ -52,7 +54,7 @@ public final class FusedCircuit {
             int[] bq = new int[bits];
             for (int k = 0, m = mask; m != 0; m &= m - 1) bq[k++] = Integer.numberOfTrailingZeros(m);
             List<BlockOp> ops = new ArrayList<>();
-            for (FusionItem it : s.scheduled()) ops.add(it.toBlockOp(bq));
+            for (FusionItem it : FusionItem.mergeDiagonals(s.scheduled())) ops.add(it.toBlockOp(bq));
             passes.add(new BlockPass(n, mask, List.copyOf(ops)));
             rem = s.deferred();
         }
@@ -67,6 +69,20 @@ public final class FusedCircuit {
         for (Object p : passes) {
             if (p instanceof BlockPass bp) bp.apply(s);
             else ((Gate) p).apply(s);
+        }
+    }
+
+    /**
+     * Applies the circuit in place to a complex64 state: the same passes with single-precision
+     * block kernels; gates applied on their own use {@link Kernels32}.
+     */
+    public void apply(StateVector32 s) {
+        if (s.numQubits() != numQubits) {
+            throw new InvalidInputException("a " + numQubits + "-qubit circuit cannot run on a " + s.numQubits() + "-qubit state");
+        }
+        for (Object p : passes) {
+            if (p instanceof BlockPass bp) bp.apply(s);
+            else Kernels32.apply(s, (Gate) p);
         }
     }
 

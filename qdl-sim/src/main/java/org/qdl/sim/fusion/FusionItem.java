@@ -36,7 +36,7 @@ final class FusionItem {
         this.controls = controls;
         this.re = re;
         this.im = im;
-        this.touched = Bits.mask(gate.qubits());
+        this.touched = gate == null ? Bits.mask(qubits) : Bits.mask(gate.qubits());
         this.targetMask = diagonal || !fusable ? 0 : Bits.mask(qubits);
     }
 
@@ -67,6 +67,46 @@ final class FusionItem {
             }
         }
         return new FusionItem(g, false, false, g.qubits(), new int[0], null, null);
+    }
+
+    /** Largest qubit set of a diagonal made by {@link #mergeDiagonals}. */
+    static final int MAX_MERGED_DIAGONAL = 10;
+
+    /**
+     * Runs of consecutive diagonal items merged into one (the product of their phases on the union
+     * of their qubits, up to {@link #MAX_MERGED_DIAGONAL} qubits), so that e.g. a layer of CZs costs
+     * one sweep over a block instead of one per gate. Dense items are kept in place.
+     */
+    static java.util.List<FusionItem> mergeDiagonals(java.util.List<FusionItem> items) {
+        java.util.List<FusionItem> out = new java.util.ArrayList<>();
+        for (FusionItem it : items) {
+            FusionItem last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (it.diagonal && last != null && last.diagonal && Integer.bitCount(last.touched | it.touched) <= MAX_MERGED_DIAGONAL) {
+                out.set(out.size() - 1, product(last, it));
+            } else {
+                out.add(it);
+            }
+        }
+        return out;
+    }
+
+    /** The diagonal a·b on a's qubits followed by b's new ones. */
+    private static FusionItem product(FusionItem a, FusionItem b) {
+        int[] q = java.util.Arrays.copyOf(a.qubits, Integer.bitCount(a.touched | b.touched));
+        int k = a.qubits.length;
+        for (int x : b.qubits) if ((a.touched & 1 << x) == 0) q[k++] = x;
+        int[] bAt = new int[b.qubits.length]; // position of each of b's qubits in q
+        for (int t = 0; t < b.qubits.length; t++) for (int u = 0; u < q.length; u++) if (q[u] == b.qubits[t]) bAt[t] = u;
+        int amask = (1 << a.qubits.length) - 1;
+        double[] re = new double[1 << q.length], im = new double[re.length];
+        for (int m = 0; m < re.length; m++) {
+            int mb = 0;
+            for (int t = 0; t < bAt.length; t++) mb |= (m >>> bAt[t] & 1) << t;
+            double ar = a.re[m & amask], ai = a.im[m & amask], br = b.re[mb], bi = b.im[mb];
+            re[m] = ar * br - ai * bi;
+            im[m] = ar * bi + ai * br;
+        }
+        return new FusionItem(null, true, true, q, new int[0], re, im);
     }
 
     private static FusionItem diagonalOf(Gate g) {
