@@ -48,6 +48,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
 
+    @Option(names = "--fuse", description = "Apply the gates in fused, cache-blocked passes (same result to rounding; faster from ~20 qubits).")
+    boolean fuse;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "double",
+            description = "double (complex128) or single (complex64: half the memory, about 1e-7 error per gate; implies --fuse,"
+                    + " programs without mid-circuit measure/reset/if) (default: ${DEFAULT-VALUE}).")
+    String precision;
+
     @Override
     public Integer call() throws Exception {
         if (shots < 0) throw new InvalidInputException("--shots must be non-negative, got " + shots);
@@ -61,7 +69,12 @@ public final class RunCommand implements Callable<Integer> {
                 throw new InvalidInputException("--expect \"" + expect.get(i) + "\": " + ex.getMessage());
             }
         }
-        QasmRunner.Result r = QasmRunner.run(program, shots, seed);
+        QasmRunner.Mode mode = switch (precision) {
+            case "double" -> fuse ? QasmRunner.Mode.FUSED : QasmRunner.Mode.GATES;
+            case "single" -> QasmRunner.Mode.FUSED_COMPLEX64;
+            default -> throw new InvalidInputException("--precision must be double or single, got '" + precision + "'");
+        };
+        QasmRunner.Result r = QasmRunner.run(program, shots, seed, mode);
         double[] values = new double[observables.size()];
         for (int i = 0; i < values.length; i++) values[i] = observables.get(i).expectation(r.state());
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +91,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private void printTables(PrintWriter out, QasmRunner.Result r, double[] values) {
         QasmProgram p = r.program();
-        out.printf(Locale.ROOT, "%s: %d qubit(s), %d classical bit(s); %d shot(s), seed %d%n", file, p.numQubits(), p.numClbits(), r.shots(), r.seed());
+        out.printf(Locale.ROOT, "%s: %d qubit(s), %d classical bit(s); %d shot(s), seed %d%s%n", file, p.numQubits(), p.numClbits(), r.shots(), r.seed(),
+                precision.equals("single") ? "; complex64 amplitudes" : "");
         if (r.shots() > 0) {
             String head = p.measures() ? "outcome (" + cregHeader(p) + ")" : "bitstring (q" + (p.numQubits() - 1) + "…q0)";
             int w = Math.max(head.length(), r.counts().keySet().stream().mapToInt(String::length).max().orElse(0));
@@ -111,6 +125,7 @@ public final class RunCommand implements Callable<Integer> {
         root.put("clbits", p.numClbits());
         root.put("shots", r.shots());
         root.put("seed", r.seed());
+        root.put("precision", precision.equals("single") ? "complex64" : "complex128");
         root.put("countsOver", p.measures() ? "classical registers (last declared leftmost)" : "full register (qubit n-1 leftmost)");
         ObjectNode counts = root.putObject("counts");
         r.counts().forEach(counts::put);

@@ -70,6 +70,29 @@ class RunCommandTest {
     }
 
     @Test
+    void fusedAndComplex64RunsAgreeWithGateByGate() throws IOException {
+        String qft = repoRoot().resolve("examples/qft3.qasm").toString();
+        double exact = Math.cos(2 * Math.PI * 5 / 8);
+        for (String[] mode : new String[][] {{"--fuse"}, {"--precision", "single"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", qft, "--json", "--shots", "0", "--expect", "X0"));
+            args.addAll(java.util.List.of(mode));
+            Outcome o = qdl(args.toArray(String[]::new));
+            assertEquals(0, o.code(), o.err());
+            JsonNode j = new ObjectMapper().readTree(o.out());
+            double tol = mode.length > 1 ? 1e-6 : 1e-12;
+            assertEquals(exact, j.get("expectations").get(0).get("value").asDouble(), tol, String.join(" ", mode));
+            assertEquals(mode.length > 1 ? "complex64" : "complex128", j.get("precision").asText());
+        }
+        // complex64 needs a static program; a bad precision is a usage error
+        Outcome dyn = qdl("run", repoRoot().resolve("examples/teleport.qasm").toString(), "--precision", "single");
+        assertEquals(2, dyn.code());
+        assertTrue(dyn.err().contains("complex64 runs only programs without mid-circuit"), dyn.err());
+        Outcome bad = qdl("run", qft, "--precision", "half");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--precision must be double or single, got 'half'"), bad.err());
+    }
+
+    @Test
     void exactExpectationOfQftExample() throws IOException {
         Outcome o = qdl("run", repoRoot().resolve("examples/qft3.qasm").toString(), "--json", "--shots", "0", "--expect", "X0");
         assertEquals(0, o.code(), o.err());

@@ -98,6 +98,28 @@ class FusionReferenceTest {
     }
 
     @Test
+    void consecutiveDiagonalsMergeAndMatchGateByGate() {
+        // layers of CZ and random diagonals between rotations: runs of diagonals become one block op
+        // each (while their union stays within 10 qubits), with the same result
+        SplittableRandom rnd = new SplittableRandom(36);
+        int n = 12;
+        Circuit c = new Circuit(n);
+        int diagonals = 0;
+        for (int layer = 0; layer < 4; layer++) {
+            for (int q = 0; q < n; q++) c.add(MatrixGate.of("u", GateSamples.oneQubit(rnd), q));
+            for (int q = layer % 2; q + 1 < n; q += 2, diagonals++) c.cz(q, q + 1);
+            for (int k = 0; k < 3; k++, diagonals++) c.add(GateSamples.gate(n, rnd) instanceof DiagonalGate d ? d
+                    : new DiagonalGate("d", GateSamples.distinct(n, 3, rnd), new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}));
+        }
+        FusedCircuit f = FusedCircuit.compile(c, new FusionOptions(8, 3));
+        assertTrue(f.blockOpCount() < c.size() - diagonals / 2, f + " for " + c.size() + " gates, " + diagonals + " diagonal");
+        StateVector plain = GateSamples.randomState(n, rnd), fused = plain.copy();
+        c.apply(plain);
+        f.apply(fused);
+        assertTrue(GateSamples.maxDiff(plain, fused) < 1e-12, f.toString());
+    }
+
+    @Test
     void fusionReducesPassesOnLayeredCircuit() {
         // 20 layers on 20 qubits: 590 gates; blocks of 15 qubits cover them in a handful of sweeps.
         Circuit c = layered(20, 20, new SplittableRandom(35));

@@ -107,6 +107,11 @@ public final class FusedCircuit {
         return (int) passes.stream().filter(p -> p instanceof Gate).count();
     }
 
+    /** Operations applied inside the block passes (merged diagonals count once). */
+    public int blockOpCount() {
+        return passes.stream().mapToInt(p -> p instanceof BlockPass bp ? bp.ops.size() : 0).sum();
+    }
+
     public int gateCount() {
         return gateCount;
     }
@@ -114,6 +119,6 @@ public final class FusedCircuit {
     @Override
     public String toString() {
         return "FusedCircuit[" + numQubits + " qubits, " + gateCount + " gates in " + passes.size() + " passes, "
-                + unfusedCount() + " unfused]";
+                + unfusedCount() + " unfused, " + blockOpCount() + " block ops]";
     }
 }

@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import org.qdl.sim.Circuit;
 import org.qdl.sim.Gates;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.Measurement;
 import org.qdl.sim.MatrixGate;
 import org.qdl.sim.StateVector;
+import org.qdl.sim.StateVector32;
+import org.qdl.sim.fusion.FusedCircuit;
 
 /**
  * Executes a {@link QasmProgram}. A static program (measurements only at the end of each qubit's
@@ -37,18 +40,43 @@ public final class QasmRunner {
         }
     }
 
+    /** How a static program's gates run: one by one, fused into cache-blocked passes, or fused in complex64. */
+    public enum Mode { GATES, FUSED, FUSED_COMPLEX64 }
+
     public static Result run(QasmProgram p, int shots, long seed) {
-        if (shots < 0) throw new InvalidInputException("number of shots must be non-negative, got " + shots);
-        return p.isDynamic() ? runDynamic(p, shots, seed) : runStatic(p, shots, seed);
+        return run(p, shots, seed, Mode.GATES);
     }
 
-    private static Result runStatic(QasmProgram p, int shots, long seed) {
-        StateVector s = StateVector.zero(p.numQubits());
+    /**
+     * As {@link #run(QasmProgram, int, long)}; {@code mode} applies to static programs (a dynamic
+     * one, simulated shot by shot with collapse, is refused in complex64 and runs gate by gate otherwise).
+     */
+    public static Result run(QasmProgram p, int shots, long seed, Mode mode) {
+        if (shots < 0) throw new InvalidInputException("number of shots must be non-negative, got " + shots);
+        if (p.isDynamic() && mode == Mode.FUSED_COMPLEX64) {
+            throw new InvalidInputException("complex64 runs only programs without mid-circuit measure, reset or if; run this one in double precision");
+        }
+        return p.isDynamic() ? runDynamic(p, shots, seed) : runStatic(p, shots, seed, mode);
+    }
+
+    private static Result runStatic(QasmProgram p, int shots, long seed, Mode mode) {
         int[] source = new int[p.numClbits()]; // the qubit each classical bit last measured, or −1
         java.util.Arrays.fill(source, -1);
+        Circuit gates = new Circuit(p.numQubits());
         for (Op o : p.ops()) {
-            if (o instanceof Op.Apply a) a.gate().apply(s);
+            if (o instanceof Op.Apply a) gates.add(a.gate());
             else if (o instanceof Op.Measure m) source[m.clbit()] = m.qubit();
+        }
+        StateVector s;
+        if (mode == Mode.FUSED_COMPLEX64) {
+            StateVector32 s32 = StateVector32.zero(p.numQubits());
+            FusedCircuit.compile(gates).apply(s32);
+            s = s32.toDouble();
+        } else if (mode == Mode.FUSED) {
+            s = FusedCircuit.compile(gates).run();
+        } else {
+            s = StateVector.zero(p.numQubits());
+            gates.apply(s);
         }
         Map<String, Integer> counts = new TreeMap<>();
         if (shots > 0) {
