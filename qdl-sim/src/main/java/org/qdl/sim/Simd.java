@@ -51,7 +51,7 @@ public final class Simd {
                     ? "scalar (jdk.incubator.vector not added; the ./qdl launcher adds it)"
                     : "scalar (vectors shorter than 4 doubles on this CPU)";
         }
-        return (enabled ? "SIMD, " : "scalar (SIMD switched off), ") + LANES * 64 + "-bit vectors (" + LANES + " doubles, jdk.incubator.vector)";
+        return (enabled ? "SIMD, " : "scalar (SIMD switched off), ") + LANES * 64 + "-bit vectors (" + LANES + " doubles or " + LANES32 + " floats, jdk.incubator.vector)";
     }
 
     /** The dense gate (row-major mr/mi on targets, targets[0] least significant) on the whole state. */
