@@ -36,58 +36,46 @@ final class BlockPass {
     }
 
     void apply(StateVector s) {
-        final double[] re = s.realArray(), im = s.imagArray();
-        final int size = 1 << bits, blocks = s.dimension() >>> bits;
-        if (inPlace()) {
-            Parallel.forBlocks(blocks, (a, b) -> {
-                for (int p = a; p < b; p++) {
-                    int base = p << bits;
-                    for (BlockOp op : ops) op.apply(re, im, base, size, base);
-                }
-            });
-            return;
-        }
-        final int free = ~blockMask & (s.dimension() - 1), run = 1 << runBits;
-        Parallel.forBlocks(blocks, (a, b) -> {
-            double[] br = new double[size], bi = new double[size];
-            int base = Bits.deposit(a, free);
-            for (int p = a; p < b; p++, base = Bits.nextWithZeros(base, blockMask)) {
-                for (int t = 0; t < runOffsets.length; t++) {
-                    System.arraycopy(re, base + runOffsets[t], br, t << runBits, run);
-                    System.arraycopy(im, base + runOffsets[t], bi, t << runBits, run);
-                }
-                for (BlockOp op : ops) op.apply(br, bi, 0, size, base);
-                for (int t = 0; t < runOffsets.length; t++) {
-                    System.arraycopy(br, t << runBits, re, base + runOffsets[t], run);
-                    System.arraycopy(bi, t << runBits, im, base + runOffsets[t], run);
-                }
-            }
+        sweep(s.realArray(), s.imagArray(), s.dimension(), double[]::new, (re, im, from, size, base) -> {
+            for (BlockOp op : ops) op.apply((double[]) re, (double[]) im, from, size, base);
         });
     }
 
     /** {@link #apply(StateVector)} on a complex64 state (float block buffers). */
     void apply(StateVector32 s) {
-        final float[] re = s.realArray(), im = s.imagArray();
-        final int size = 1 << bits, blocks = s.dimension() >>> bits;
+        sweep(s.realArray(), s.imagArray(), s.dimension(), float[]::new, (re, im, from, size, base) -> {
+            for (BlockOp op : ops) op.apply((float[]) re, (float[]) im, from, size, base);
+        });
+    }
+
+    /** The ops on one block held at [from, from + size) of (re, im), arrays of either precision. */
+    private interface BlockBody {
+        void run(Object re, Object im, int from, int size, int base);
+    }
+
+    /**
+     * The sweep, for either precision ({@code re}/{@code im} are double[] or float[], and
+     * {@code buffer} makes one of the same type): blocks in place when contiguous, else gathered
+     * run by run into a per-task buffer and scattered back.
+     */
+    private void sweep(Object re, Object im, int dim, java.util.function.IntFunction<Object> buffer, BlockBody body) {
+        final int size = 1 << bits, blocks = dim >>> bits;
         if (inPlace()) {
             Parallel.forBlocks(blocks, (a, b) -> {
-                for (int p = a; p < b; p++) {
-                    int base = p << bits;
-                    for (BlockOp op : ops) op.apply(re, im, base, size, base);
-                }
+                for (int p = a; p < b; p++) body.run(re, im, p << bits, size, p << bits);
             });
             return;
         }
-        final int free = ~blockMask & (s.dimension() - 1), run = 1 << runBits;
+        final int free = ~blockMask & (dim - 1), run = 1 << runBits;
         Parallel.forBlocks(blocks, (a, b) -> {
-            float[] br = new float[size], bi = new float[size];
+            Object br = buffer.apply(size), bi = buffer.apply(size);
             int base = Bits.deposit(a, free);
             for (int p = a; p < b; p++, base = Bits.nextWithZeros(base, blockMask)) {
                 for (int t = 0; t < runOffsets.length; t++) {
                     System.arraycopy(re, base + runOffsets[t], br, t << runBits, run);
                     System.arraycopy(im, base + runOffsets[t], bi, t << runBits, run);
                 }
-                for (BlockOp op : ops) op.apply(br, bi, 0, size, base);
+                body.run(br, bi, 0, size, base);
                 for (int t = 0; t < runOffsets.length; t++) {
                     System.arraycopy(br, t << runBits, re, base + runOffsets[t], run);
                     System.arraycopy(bi, t << runBits, im, base + runOffsets[t], run);
