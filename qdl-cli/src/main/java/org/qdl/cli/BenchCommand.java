@@ -85,6 +85,7 @@ public final class BenchCommand implements Runnable {
             for (String p : precision) {
                 if (!p.equals("double") && !p.equals("single")) throw new InvalidInputException("--precision: expected double or single, got '" + p + "'");
             }
+            if (blockBits < 4 || blockBits > 24) throw new InvalidInputException("--block-bits must be in 4..24, got " + blockBits);
             fusion = new FusionOptions(blockBits, Math.min(5, blockBits / 2));
             if (threads != null) Parallel.setThreads(threads);
             boolean simd = switch (kernels) {
@@ -152,9 +153,9 @@ public final class BenchCommand implements Runnable {
                     m.put("depth", r.depth());
                     m.put("gates", r.gates());
                     m.put("unfusedSeconds", Double.isNaN(r.unfusedSeconds()) ? null : r.unfusedSeconds());
-                    m.put("fusedSeconds", r.fusedSeconds());
+                    m.put("fusedSeconds", Double.isNaN(r.fusedSeconds()) ? null : r.fusedSeconds());
                     m.put("unfusedCpuSeconds", Double.isNaN(r.unfusedCpu()) ? null : r.unfusedCpu());
-                    m.put("fusedCpuSeconds", r.fusedCpu());
+                    m.put("fusedCpuSeconds", Double.isNaN(r.fusedCpu()) ? null : r.fusedCpu());
                     m.put("compileSeconds", r.compileSeconds());
                     m.put("passes", r.passes());
                     m.put("fidelityFusedVsUnfused", Double.isNaN(r.fidelity()) ? null : r.fidelity());

@@ -52,8 +52,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean fuse;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "double",
-            description = "double (complex128) or single (complex64: half the memory, about 1e-7 error per gate; implies --fuse,"
-                    + " programs without mid-circuit measure/reset/if) (default: ${DEFAULT-VALUE}).")
+            description = "double (complex128) or single (complex64 amplitudes while the circuit runs: half the bytes per pass,"
+                    + " about 1e-7 error per gate; implies --fuse; programs without mid-circuit measure/reset/if; the final state"
+                    + " is then copied to complex128 for sampling and expectation values) (default: ${DEFAULT-VALUE}).")
     String precision;
 
     @Override
@@ -74,6 +75,10 @@ public final class RunCommand implements Callable<Integer> {
             case "single" -> QasmRunner.Mode.FUSED_COMPLEX64;
             default -> throw new InvalidInputException("--precision must be double or single, got '" + precision + "'");
         };
+        if (fuse && program.isDynamic()) {
+            spec.commandLine().getErr().println("qdl run: note: --fuse applies to programs without mid-circuit measure, reset or if;"
+                    + " this one is simulated shot by shot, gate by gate");
+        }
         QasmRunner.Result r = QasmRunner.run(program, shots, seed, mode);
         double[] values = new double[observables.size()];
         for (int i = 0; i < values.length; i++) values[i] = observables.get(i).expectation(r.state());
@@ -103,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (values.length > 0) {
             out.println();
-            out.println("expectation values (exact) on the " + stateNote(r) + ":");
+            out.println("expectation values (" + (precision.equals("single") ? "exact on the complex64 result, renormalised" : "exact")
+                    + ") on the " + stateNote(r) + ":");
             int w = Math.max("observable".length(), expect.stream().mapToInt(String::length).max().orElse(0));
             out.printf(Locale.ROOT, "%-" + w + "s  %s%n", "observable", "value");
             for (int i = 0; i < values.length; i++) out.printf(Locale.ROOT, "%-" + w + "s  % .12f%n", expect.get(i), values[i]);

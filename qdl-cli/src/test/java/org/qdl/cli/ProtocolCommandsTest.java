@@ -105,7 +105,14 @@ class ProtocolCommandsTest {
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains(kernels.equals("simd") ? "SIMD" : "scalar"), r.out());
             assertTrue(r.out().contains("2q dense"), r.out());
+            assertTrue(r.out().contains("fused c64 s"), r.out());
         }
+        // complex64 only: the complex128 columns are null in JSON, the complex64 time and no fidelity
+        Run r = run("bench", "sim", "--qubits", "8", "--circuit-qubits", "8", "--depth", "2", "--repeats", "1", "--precision", "single", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\"fusedSeconds\" : null") && r.out().contains("\"fidelityComplex64VsComplex128\" : null"), r.out());
+        assertFalse(r.out().contains("NaN"), r.out());
+        assertTrue(r.out().matches("(?s).*\"fusedComplex64Seconds\" : [0-9.eE-]+.*"), r.out());
     }
 
     @Test
@@ -114,7 +121,8 @@ class ProtocolCommandsTest {
                 new String[] {"demo", "-e", "0"}, new String[] {"demo", "-d", "1"}, new String[] {"demo", "-n", "2"},
                 new String[] {"scaling", "--hard", "--family", "HAAR", "--min-k", "9", "--max-k", "9"},
                 new String[] {"bench", "protocol", "-n", "2"}, new String[] {"scaling", "--estimator", "MEAN"},
-                new String[] {"bench", "sim", "--kernels", "avx"}, new String[] {"bench", "sim", "--qubits", "4"})) {
+                new String[] {"bench", "sim", "--kernels", "avx"}, new String[] {"bench", "sim", "--qubits", "4"},
+                new String[] {"bench", "sim", "--precision", "half"}, new String[] {"bench", "sim", "--block-bits", "3"})) {
             Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());

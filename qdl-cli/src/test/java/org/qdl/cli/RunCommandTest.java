@@ -93,6 +93,34 @@ class RunCommandTest {
     }
 
     @Test
+    void complex64OnAnEightQubitCircuitSamplesLikeComplex128(@TempDir Path dir) throws IOException {
+        // 8 qubits: fusion blocks of 2^6 amplitudes, so the single-precision SIMD kernels run
+        StringBuilder q = new StringBuilder("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[8];\ncreg c[8];\n");
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        for (int layer = 0; layer < 10; layer++) {
+            for (int i = 0; i < 8; i++) q.append(String.format(java.util.Locale.ROOT, "u3(%.6f,%.6f,%.6f) q[%d];%n", rnd.nextDouble(6), rnd.nextDouble(6), rnd.nextDouble(6), i));
+            for (int i = layer % 2; i + 1 < 8; i += 2) q.append("cz q[").append(i).append("],q[").append(i + 1).append("];\n");
+        }
+        q.append("measure q -> c;\n");
+        Path file = dir.resolve("random8.qasm");
+        Files.writeString(file, q.toString());
+        JsonNode d = new ObjectMapper().readTree(qdl("run", file.toString(), "--shots", "4000", "--seed", "9", "--json", "--expect", "Z0 Z5").out());
+        Outcome o = qdl("run", file.toString(), "--shots", "4000", "--seed", "9", "--json", "--expect", "Z0 Z5", "--precision", "single");
+        assertEquals(0, o.code(), o.err());
+        JsonNode f = new ObjectMapper().readTree(o.out());
+        assertEquals("complex64", f.get("precision").asText());
+        assertEquals(d.get("expectations").get(0).get("value").asDouble(), f.get("expectations").get(0).get("value").asDouble(), 1e-5);
+        // the same uniform draws against probabilities that differ by ~1e-7: at most a shot or two moves
+        int moved = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = d.get("counts").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            moved += Math.abs(e.getValue().asInt() - (f.get("counts").has(e.getKey()) ? f.get("counts").get(e.getKey()).asInt() : 0));
+        }
+        assertTrue(moved <= 4, moved + " shots differ");
+        assertTrue(d.get("counts").size() > 100, "a spread distribution: " + d.get("counts").size() + " outcomes");
+    }
+
+    @Test
     void exactExpectationOfQftExample() throws IOException {
         Outcome o = qdl("run", repoRoot().resolve("examples/qft3.qasm").toString(), "--json", "--shots", "0", "--expect", "X0");
         assertEquals(0, o.code(), o.err());

@@ -15,9 +15,9 @@ final class LanePlan {
     final int[][] columnShuffle;
     /** Per output vector h (a combination of the high targets): its offset from the group's base index. */
     final int[] outputOffset;
-    /** coefRe/coefIm/coefImNeg[((h·2^k) + c)·L + lane]. */
+    /** coefRe/coefIm/coefImNeg[((h·2^k) + c)·L + lane] (null in a single-precision plan). */
     final double[] coefRe, coefIm, coefImNeg;
-    /** The same coefficients rounded for complex64 kernels. */
+    /** The same coefficients rounded for the complex64 kernels (null in a double-precision plan). */
     final float[] coefRe32, coefIm32, coefImNeg32;
     /** A group is a set of vectors sharing a base index g | orMask, g having zeros at zeroMask. */
     final int zeroMask, orMask, fixedHighBits;
@@ -33,7 +33,13 @@ final class LanePlan {
     /** No control inside a vector: every lane has the same coefficients. */
     final boolean uniform;
 
+    /** A plan for the complex128 kernels. */
     LanePlan(int[] targets, int cmask, double[] mr, double[] mi, int lanes) {
+        this(targets, cmask, mr, mi, lanes, false);
+    }
+
+    /** single: for the complex64 kernels (float coefficients only, no mix tables). */
+    LanePlan(int[] targets, int cmask, double[] mr, double[] mi, int lanes, boolean single) {
         this.k = targets.length;
         this.lanes = lanes;
         int lowMask = lanes - 1, d = 1 << k;
@@ -60,9 +66,7 @@ final class LanePlan {
         int outputs = 1 << highTargets.length;
         outputOffset = new int[outputs];
         for (int h = 0; h < outputs; h++) for (int t = 0; t < highTargets.length; t++) if ((h >>> t & 1) != 0) outputOffset[h] += 1 << highTargets[t];
-        coefRe = new double[outputs * d * lanes];
-        coefIm = new double[coefRe.length];
-        coefImNeg = new double[coefRe.length];
+        double[] coefRe = new double[outputs * d * lanes], coefIm = new double[coefRe.length], coefImNeg = new double[coefRe.length];
         for (int h = 0; h < outputs; h++) {
             for (int l = 0; l < lanes; l++) {
                 int row = 0; // the lane's row of the matrix: low target bits from l, high ones from h
@@ -80,11 +84,14 @@ final class LanePlan {
                 }
             }
         }
-        coefRe32 = Kernels32.toFloat(coefRe);
-        coefIm32 = Kernels32.toFloat(coefIm);
-        coefImNeg32 = Kernels32.toFloat(coefImNeg);
+        this.coefRe = single ? null : coefRe;
+        this.coefIm = single ? null : coefIm;
+        this.coefImNeg = single ? null : coefImNeg;
+        coefRe32 = single ? Kernels32.toFloat(coefRe) : null;
+        coefIm32 = single ? Kernels32.toFloat(coefIm) : null;
+        coefImNeg32 = single ? Kernels32.toFloat(coefImNeg) : null;
         uniform = lowCmask == 0;
-        if (k == 2 && highTargets.length == 1) {
+        if (k == 2 && highTargets.length == 1 && !single) {
             int tl = (1 << targets[0] & lowMask) != 0 ? 0 : 1, th = 1 - tl, lbit = 1 << targets[tl];
             mixRe = new double[8 * lanes];
             mixIm = new double[8 * lanes];

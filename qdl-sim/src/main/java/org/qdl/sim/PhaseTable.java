@@ -154,7 +154,8 @@ public final class PhaseTable {
             }
             return;
         }
-        final boolean simd = Simd.enabled() && RUN % Simd.lanes32() == 0 && ((from | to) & (Simd.lanes32() - 1)) == 0;
+        final int lanes = Simd.lanes32(); // read once: another thread may switch SIMD off meanwhile
+        final boolean simd = lanes > 1 && RUN % lanes == 0 && ((from | to) & (lanes - 1)) == 0;
         for (int i = from; i < to; ) {
             int end = (int) Math.min(to, ((long) i | (span - 1)) + 1);
             int h = 0;

@@ -76,21 +76,34 @@ public final class Simd {
      * SIMD is unavailable.
      */
     public static BlockKernel blockKernel(int[] targets, int cmask, double[] mr, double[] mi) {
-        return available() ? new BlockKernel(targets, cmask, new LanePlan(targets, cmask, mr, mi, LANES),
-                new LanePlan(targets, cmask, mr, mi, LANES32)) : null;
+        return available() ? new BlockKernel(targets, cmask, mr, mi) : null;
     }
 
     /** See {@link #blockKernel}. */
     public static final class BlockKernel {
-        private final LanePlan plan, plan32;
         private final int[] targets;
         private final int cmask;
+        private final double[] mr, mi;
+        /** Built on first use, per precision: a circuit usually runs in one of them only. */
+        private volatile LanePlan plan, plan32;
 
-        private BlockKernel(int[] targets, int cmask, LanePlan plan, LanePlan plan32) {
-            this.plan = plan;
-            this.plan32 = plan32;
+        private BlockKernel(int[] targets, int cmask, double[] mr, double[] mi) {
             this.targets = targets.clone();
             this.cmask = cmask;
+            this.mr = mr;
+            this.mi = mi;
+        }
+
+        private LanePlan plan() {
+            LanePlan p = plan;
+            if (p == null) plan = p = new LanePlan(targets, cmask, mr, mi, LANES); // a race builds it twice, harmlessly
+            return p;
+        }
+
+        private LanePlan plan32() {
+            LanePlan p = plan32;
+            if (p == null) plan32 = p = new LanePlan(targets, cmask, mr, mi, LANES32, true);
+            return p;
         }
 
         /**
@@ -99,14 +112,14 @@ public final class Simd {
          */
         public boolean apply(double[] re, double[] im, int from, int size) {
             if (!enabled || !LanePlan.fits(targets, cmask, Integer.numberOfTrailingZeros(size), LANES)) return false;
-            VectorKernels.applyBlock(re, im, plan, from, size);
+            VectorKernels.applyBlock(re, im, plan(), from, size);
             return true;
         }
 
         /** {@link #apply(double[], double[], int, int)} on complex64 amplitudes. */
         public boolean apply(float[] re, float[] im, int from, int size) {
             if (!enabled || !LanePlan.fits(targets, cmask, Integer.numberOfTrailingZeros(size), LANES32)) return false;
-            VectorKernels32.applyBlock(re, im, plan32, from, size);
+            VectorKernels32.applyBlock(re, im, plan32(), from, size);
             return true;
         }
     }

@@ -3,9 +3,12 @@ package org.qdl.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qdl.sim.fusion.FusedCircuit;
 import org.qdl.sim.fusion.FusionOptions;
@@ -16,9 +19,16 @@ import org.qdl.sim.fusion.FusionOptions;
  * single-precision kernels, and the error's size: near float rounding, far above double rounding.
  */
 class Complex64Test {
+    private boolean saved;
+
+    @BeforeEach
+    void save() {
+        saved = Simd.enabled();
+    }
+
     @AfterEach
     void restore() {
-        Simd.setEnabled(true);
+        Simd.setEnabled(saved);
         Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 
@@ -75,11 +85,13 @@ class Complex64Test {
 
     @Test
     void simdAndScalarSinglePrecisionKernelsAgree() {
+        assumeTrue(Simd.available(), "jdk.incubator.vector not present: " + Simd.describe());
         SplittableRandom rnd = new SplittableRandom(63);
-        for (int n : new int[] {5, 9, 12}) {
+        for (int n : new int[] {8, 10, 12}) { // blocks of at least 2^6 amplitudes: the SIMD path runs
             Circuit c = FusionReferenceTest.randomCircuit(n, 120, rnd);
             StateVector32 start = StateVector32.fromDouble(GateSamples.randomState(n, rnd));
             FusedCircuit f = FusedCircuit.compile(c);
+            Simd.setEnabled(true);
             StateVector32 vec = StateVector32.fromDouble(start.toDouble());
             f.apply(vec);
             Simd.setEnabled(false);
@@ -126,5 +138,107 @@ class Complex64Test {
         FusedCircuit f = FusedCircuit.compile(new Circuit(4));
         assertThrows(InvalidInputException.class, () -> f.apply(StateVector32.zero(5)));
         assertThrows(InvalidInputException.class, () -> Kernels32.apply(StateVector32.zero(2), MatrixGate.of("h", Gates.H, 2)));
+    }
+
+    /** RX(θ): real diagonal, imaginary off-diagonal (the kernels' special form). */
+    private static ComplexMatrix rx(double theta) {
+        double c = Math.cos(theta / 2), sn = Math.sin(theta / 2);
+        return ComplexMatrix.of(2, new double[] {c, 0, 0, c}, new double[] {0, -sn, -sn, 0});
+    }
+
+    @Test
+    void everyPlacementOnABlockMatchesTheScalarAndDoubleKernels() {
+        // one block of 2^n amplitudes: targets and controls inside and outside a 16-float vector
+        assumeTrue(Simd.available(), "jdk.incubator.vector not present: " + Simd.describe());
+        Simd.setEnabled(true);
+        SplittableRandom rnd = new SplittableRandom(66);
+        int cases = 0, simdCases = 0;
+        for (int n = 4; n <= 7; n++) {
+            StateVector in = GateSamples.randomState(n, rnd);
+            for (int k = 1; k <= 3; k++) {
+                for (int trial = 0; trial < 24; trial++) {
+                    int c = rnd.nextInt(Math.min(2, n - k) + 1);
+                    int[] all = KernelReferenceTest.distinctQubits(n, k + c, rnd);
+                    int[] t = Arrays.copyOfRange(all, 0, k), ctl = Arrays.copyOfRange(all, k, k + c);
+                    ComplexMatrix u = switch (trial % 3) {
+                        case 0 -> RandomUnitaries.haarOrthogonal(1 << k, rnd);
+                        case 1 -> k == 1 ? rx(rnd.nextDouble(-4, 4)) : RandomUnitaries.haar(1 << k, rnd);
+                        default -> RandomUnitaries.haar(1 << k, rnd);
+                    };
+                    StateVector ref = in.copy();
+                    MatrixGate.controlled("u", u, ctl, t).apply(ref);
+                    int cmask = Bits.mask(ctl), from = 1 << n; // the block sits at an offset inside a larger array
+                    float[] vr = new float[3 << n], vi = new float[3 << n], sr = new float[3 << n], si = new float[3 << n];
+                    for (int i = 0; i < in.dimension(); i++) {
+                        vr[from + i] = sr[from + i] = (float) in.realArray()[i];
+                        vi[from + i] = si[from + i] = (float) in.imagArray()[i];
+                    }
+                    boolean simd = Simd.blockKernel(t, cmask, u.realPart(), u.imagPart()).apply(vr, vi, from, 1 << n);
+                    if (!simd) Kernels32.denseBlock(vr, vi, t, cmask, Kernels32.toFloat(u.realPart()), Kernels32.toFloat(u.imagPart()), from, 1 << n);
+                    Kernels32.denseBlock(sr, si, t, cmask, Kernels32.toFloat(u.realPart()), Kernels32.toFloat(u.imagPart()), from, 1 << n);
+                    String what = "n=" + n + " targets " + Arrays.toString(t) + " controls " + Arrays.toString(ctl) + " simd " + simd;
+                    for (int i = 0; i < 3 << n; i++) {
+                        boolean inBlock = i >= from && i < 2 * from;
+                        double er = inBlock ? ref.realArray()[i - from] : 0, ei = inBlock ? ref.imagArray()[i - from] : 0;
+                        assertEquals(er, vr[i], 2e-6, what + " SIMD re " + i);
+                        assertEquals(ei, vi[i], 2e-6, what + " SIMD im " + i);
+                        assertEquals(er, sr[i], 2e-6, what + " scalar re " + i);
+                        assertEquals(ei, si[i], 2e-6, what + " scalar im " + i);
+                    }
+                    cases++;
+                    if (simd) simdCases++;
+                }
+            }
+        }
+        assertTrue(cases == 288 && simdCases >= 200, cases + " cases, " + simdCases + " on the SIMD path");
+    }
+
+    @Test
+    void phaseTablesOnFloatsMatchDoubleAtAnyAlignment() {
+        SplittableRandom rnd = new SplittableRandom(67);
+        int n = 9;
+        for (int trial = 0; trial < 60; trial++) {
+            int k = 1 + rnd.nextInt(5);
+            int[] q = KernelReferenceTest.distinctQubits(n, k, rnd);
+            double[] pr = new double[1 << k], pi = new double[1 << k];
+            for (int m = 0; m < pr.length; m++) {
+                double a = rnd.nextDouble(-Math.PI, Math.PI);
+                pr[m] = Math.cos(a);
+                pi[m] = Math.sin(a);
+            }
+            PhaseTable t = new PhaseTable(q, pr, pi);
+            StateVector in = GateSamples.randomState(n, rnd);
+            int from = trial % 2 == 0 ? 0 : rnd.nextInt(1 << n), to = from + rnd.nextInt((1 << n) - from + 1);
+            double[] dr = in.realArray().clone(), di = in.imagArray().clone();
+            t.apply(dr, di, from, to);
+            StateVector32 f = StateVector32.fromDouble(in);
+            t.apply(f.realArray(), f.imagArray(), from, to);
+            for (int i = 0; i < 1 << n; i++) {
+                assertEquals(dr[i], f.realArray()[i], 1e-6, "qubits " + Arrays.toString(q) + " [" + from + ", " + to + ") re " + i);
+                assertEquals(di[i], f.imagArray()[i], 1e-6, "qubits " + Arrays.toString(q) + " [" + from + ", " + to + ") im " + i);
+            }
+        }
+    }
+
+    @Test
+    void diagonalRunsMergeUpToTenQubitsAndWideDiagonalsRunOnTheirOwn() {
+        int n = 14;
+        Circuit ten = new Circuit(n), twelve = new Circuit(n);
+        for (int q = 0; q < 10; q += 2) ten.cz(q, q + 1);
+        for (int q = 0; q < 12; q += 2) twelve.cz(q, q + 1);
+        assertEquals(1, FusedCircuit.compile(ten).blockOpCount()); // 5 CZs on 10 qubits: one op
+        assertEquals(2, FusedCircuit.compile(twelve).blockOpCount()); // a 6th would make 12: a second op
+        // a 13-qubit diagonal is not tabulated per block: it runs on its own through Kernels32
+        SplittableRandom rnd = new SplittableRandom(68);
+        double[] ph = new double[1 << 13];
+        for (int m = 0; m < ph.length; m++) ph[m] = rnd.nextDouble(-Math.PI, Math.PI);
+        Circuit wide = new Circuit(n).h(0).add(new DiagonalGate("d13", KernelReferenceTest.distinctQubits(n, 13, rnd), ph)).h(3);
+        FusedCircuit f = FusedCircuit.compile(wide);
+        assertEquals(1, f.unfusedCount(), f.toString());
+        StateVector ref = GateSamples.randomState(n, rnd);
+        StateVector32 s = StateVector32.fromDouble(ref);
+        wide.apply(ref);
+        f.apply(s);
+        assertTrue(maxDiff(s, ref) < 1e-6, "max deviation " + maxDiff(s, ref));
     }
 }

@@ -11,6 +11,7 @@ import org.qdl.sim.Gates;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.Measurement;
 import org.qdl.sim.MatrixGate;
+import org.qdl.sim.Memory;
 import org.qdl.sim.StateVector;
 import org.qdl.sim.StateVector32;
 import org.qdl.sim.fusion.FusedCircuit;
@@ -69,9 +70,15 @@ public final class QasmRunner {
         }
         StateVector s;
         if (mode == Mode.FUSED_COMPLEX64) {
-            StateVector32 s32 = StateVector32.zero(p.numQubits());
+            // sampling and observables run on a complex128 copy of the final state: both coexist once
+            int n = p.numQubits();
+            Memory.require("a complex64 run of " + n + " qubits with a complex128 copy of its final state for sampling",
+                    StateVector32.bytesFor(n) + StateVector.bytesFor(n));
+            StateVector32 s32 = StateVector32.zero(n);
             FusedCircuit.compile(gates).apply(s32);
             s = s32.toDouble();
+            s32 = null;
+            s.normalize(); // single-precision rounding drifts the norm by ~1e-7 per gate
         } else if (mode == Mode.FUSED) {
             s = FusedCircuit.compile(gates).run();
         } else {
