@@ -134,6 +134,11 @@ public final class Kernels {
         return u[2] == 0 && u[3] == 0 && u[4] == 0 && u[5] == 0;
     }
 
+    /** Real or RX-like: the kernels' forms that take half the multiplies of a general 2×2. */
+    public static boolean isCheap(double[] u) {
+        return isReal(u) || isRealImag(u);
+    }
+
     static boolean isReal(double[] u) {
         return u[1] == 0 && u[3] == 0 && u[5] == 0 && u[7] == 0;
     }

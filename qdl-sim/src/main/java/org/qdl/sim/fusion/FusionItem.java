@@ -73,19 +73,28 @@ final class FusionItem {
     static final int MAX_MERGED_DIAGONAL = 10;
 
     /**
-     * Runs of consecutive diagonal items merged into one (the product of their phases on the union
-     * of their qubits, up to {@link #MAX_MERGED_DIAGONAL} qubits), so that e.g. a layer of CZs costs
-     * one sweep over a block instead of one per gate. Dense items are kept in place.
+     * Diagonal items merged into earlier diagonal ones (the product of their phases on the union of
+     * their qubits, up to {@link #MAX_MERGED_DIAGONAL} qubits), so that e.g. a layer of CZs and the
+     * RZs around it cost one sweep over a block instead of one per gate. A diagonal moves back to
+     * the latest diagonal with room, past dense items on other qubits and past other diagonals (it
+     * commutes with both); a dense item on one of its qubits stops it. Dense items keep their order.
      */
     static java.util.List<FusionItem> mergeDiagonals(java.util.List<FusionItem> items) {
         java.util.List<FusionItem> out = new java.util.ArrayList<>();
         for (FusionItem it : items) {
-            FusionItem last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (it.diagonal && last != null && last.diagonal && Integer.bitCount(last.touched | it.touched) <= MAX_MERGED_DIAGONAL) {
-                out.set(out.size() - 1, product(last, it));
-            } else {
-                out.add(it);
+            int at = -1;
+            if (it.diagonal) {
+                for (int j = out.size() - 1; j >= 0; j--) {
+                    FusionItem o = out.get(j);
+                    if (o.diagonal && Integer.bitCount(o.touched | it.touched) <= MAX_MERGED_DIAGONAL) {
+                        at = j;
+                        break;
+                    }
+                    if (!o.diagonal && (o.touched & it.touched) != 0) break;
+                }
             }
+            if (at >= 0) out.set(at, product(out.get(at), it));
+            else out.add(it);
         }
         return out;
     }

@@ -5,15 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.qdl.sim.ComplexMatrix;
 import org.qdl.sim.Gate;
+import org.qdl.sim.Kernels;
 import org.qdl.sim.MatrixGate;
 
 /**
  * Folds 1-qubit gates into their neighbours before scheduling, so that a block pass makes fewer
- * sweeps over its block: a diagonal 1-qubit gate (RZ, S, T, phase) joins the nearest uncontrolled
- * dense 1-qubit gate on its qubit, found by moving through gates that commute with it (gates on other
- * qubits and diagonal gates), forward first, then backward; consecutive dense 1-qubit gates on one
- * qubit become one. In a layered circuit of random RX/RY/RZ and CZs this removes every RZ that
- * has an RX or RY on its qubit in a neighbouring layer: the CZs between them are diagonal.
+ * sweeps over its block: consecutive dense 1-qubit gates on one qubit become one, and a diagonal
+ * 1-qubit gate (RZ, S, T, phase) joins the nearest uncontrolled dense 1-qubit gate on its qubit,
+ * found by moving through gates that commute with it (gates on other qubits and diagonal gates),
+ * forward first, then backward, unless that would turn a real or RX-like gate (half the
+ * multiplies) into a general one: such a diagonal is left to be merged into a run of diagonals
+ * (CZs) in its pass ({@link FusionItem#mergeDiagonals}), where it costs nothing extra.
  */
 final class SingleQubitMerge {
     private SingleQubitMerge() {}
@@ -27,15 +29,21 @@ final class SingleQubitMerge {
             if (!diag && !isPlainSingle(g[i])) continue;
             int j = next(g, i, q, diag, +1);
             if (j >= 0 && isPlainSingle(g[j])) { // g[i] first, then g[j]
-                g[j] = MatrixGate.of(g[j].name() + "·" + g[i].name(), g[j].matrix().times(g[i].matrix()), q);
-                g[i] = null;
-                continue;
+                ComplexMatrix m = g[j].matrix().times(g[i].matrix());
+                if (!diag || keepsCost(g[j].matrix(), m)) {
+                    g[j] = MatrixGate.of(g[j].name() + "·" + g[i].name(), m, q);
+                    g[i] = null;
+                    continue;
+                }
             }
             if (!diag) continue;
             j = next(g, i, q, true, -1);
             if (j >= 0 && isPlainSingle(g[j])) { // g[j] first, then g[i]
-                g[j] = MatrixGate.of(g[i].name() + "·" + g[j].name(), g[i].matrix().times(g[j].matrix()), q);
-                g[i] = null;
+                ComplexMatrix m = g[i].matrix().times(g[j].matrix());
+                if (keepsCost(g[j].matrix(), m)) {
+                    g[j] = MatrixGate.of(g[i].name() + "·" + g[j].name(), m, q);
+                    g[i] = null;
+                }
             }
         }
         List<Gate> out = new ArrayList<>(g.length);
@@ -56,6 +64,11 @@ final class SingleQubitMerge {
             return j;
         }
         return -1;
+    }
+
+    /** Whether folding a diagonal into {@code before} (giving {@code after}) keeps its kernel form's cost. */
+    private static boolean keepsCost(ComplexMatrix before, ComplexMatrix after) {
+        return !Kernels.isCheap(Kernels.coefficients(before)) || Kernels.isCheap(Kernels.coefficients(after));
     }
 
     /** An uncontrolled dense 1-qubit matrix gate. */
