@@ -143,32 +143,13 @@ final class SimBench {
         double compile = (System.nanoTime() - t0) / 1e9;
         err.printf("circuit n=%d depth %d: %d gates -> %d passes (compiled in %.3f s)%n", n, depth, c.size(), f.passCount(), compile);
         err.flush();
-        double t32 = Double.NaN, c32 = Double.NaN;
-        StateVector32 s32 = null;
-        for (int r = 0; single && r < Math.max(1, repeats / 2); r++) {
-            s32 = null;
-            s32 = StateVector32.zero(n);
-            double cpu0 = cpuSeconds();
-            t0 = System.nanoTime();
-            f.apply(s32);
-            double t = (System.nanoTime() - t0) / 1e9, used = cpuSeconds() - cpu0;
-            if (!(t >= t32)) c32 = used;
-            t32 = Double.isNaN(t32) ? t : Math.min(t32, t);
-            err.printf("circuit n=%d fused complex64: %.3f s (%.2f CPU s)%n", n, t, used);
-        }
+        Best<StateVector32> b32 = single ? best(n, "fused complex64", () -> StateVector32.zero(n), f::apply) : null;
+        double t32 = b32 == null ? Double.NaN : b32.seconds(), c32 = b32 == null ? Double.NaN : b32.cpu();
+        StateVector32 s32 = b32 == null ? null : b32.state();
         if (!dbl) return new CircuitRow(n, depth, c.size(), Double.NaN, Double.NaN, compile, f.passCount(), Double.NaN, Double.NaN, Double.NaN, t32, c32, Double.NaN);
-        StateVector fused = null;
-        double tf = Double.POSITIVE_INFINITY, cf = Double.NaN, cu = Double.NaN;
-        for (int r = 0; r < Math.max(1, repeats / 2); r++) {
-            fused = StateVector.zero(n);
-            double cpu0 = cpuSeconds();
-            t0 = System.nanoTime();
-            f.apply(fused);
-            double t = (System.nanoTime() - t0) / 1e9, used = cpuSeconds() - cpu0;
-            if (t < tf) cf = used;
-            tf = Math.min(tf, t);
-            err.printf("circuit n=%d fused: %.3f s (%.2f CPU s)%n", n, t, used);
-        }
+        Best<StateVector> b = best(n, "fused", () -> StateVector.zero(n), f::apply);
+        StateVector fused = b.state();
+        double tf = b.seconds(), cf = b.cpu(), cu = Double.NaN;
         err.flush();
         double fid32 = Double.NaN;
         if (s32 != null) {
@@ -190,6 +171,28 @@ final class SimBench {
             err.flush();
         }
         return new CircuitRow(n, depth, c.size(), tu, tf, compile, f.passCount(), fid, cu, cf, t32, c32, fid32);
+    }
+
+    /** The fastest of max(1, repeats/2) runs: its wall and CPU seconds, and the last run's state. */
+    private record Best<S>(double seconds, double cpu, S state) {}
+
+    private <S> Best<S> best(int n, String what, java.util.function.Supplier<S> fresh, java.util.function.Consumer<S> run) {
+        double best = Double.POSITIVE_INFINITY, cpu = Double.NaN;
+        S s = null;
+        for (int r = 0; r < Math.max(1, repeats / 2); r++) {
+            s = null; // let the previous state go before allocating the next
+            s = fresh.get();
+            double cpu0 = cpuSeconds();
+            long t0 = System.nanoTime();
+            run.accept(s);
+            double t = (System.nanoTime() - t0) / 1e9, used = cpuSeconds() - cpu0;
+            if (t < best) {
+                best = t;
+                cpu = used;
+            }
+            err.printf("circuit n=%d %s: %.3f s (%.2f CPU s)%n", n, what, t, used);
+        }
+        return new Best<>(best, cpu, s);
     }
 
     /**

@@ -140,12 +140,6 @@ class Complex64Test {
         assertThrows(InvalidInputException.class, () -> Kernels32.apply(StateVector32.zero(2), MatrixGate.of("h", Gates.H, 2)));
     }
 
-    /** RX(θ): real diagonal, imaginary off-diagonal (the kernels' special form). */
-    private static ComplexMatrix rx(double theta) {
-        double c = Math.cos(theta / 2), sn = Math.sin(theta / 2);
-        return ComplexMatrix.of(2, new double[] {c, 0, 0, c}, new double[] {0, -sn, -sn, 0});
-    }
-
     @Test
     void everyPlacementOnABlockMatchesTheScalarAndDoubleKernels() {
         // one block of 2^n amplitudes: targets and controls inside and outside a 16-float vector
@@ -162,7 +156,7 @@ class Complex64Test {
                     int[] t = Arrays.copyOfRange(all, 0, k), ctl = Arrays.copyOfRange(all, k, k + c);
                     ComplexMatrix u = switch (trial % 3) {
                         case 0 -> RandomUnitaries.haarOrthogonal(1 << k, rnd);
-                        case 1 -> k == 1 ? rx(rnd.nextDouble(-4, 4)) : RandomUnitaries.haar(1 << k, rnd);
+                        case 1 -> k == 1 ? SimdKernelTest.rxLike(rnd.nextDouble(-4, 4)) : RandomUnitaries.haar(1 << k, rnd);
                         default -> RandomUnitaries.haar(1 << k, rnd);
                     };
                     StateVector ref = in.copy();

@@ -89,8 +89,8 @@ class SimdKernelTest {
         assertTrue(cases > 300);
     }
 
-    /** RX(θ): real diagonal, imaginary off-diagonal. */
-    private static ComplexMatrix rxLike(double theta) {
+    /** RX(θ): real diagonal, imaginary off-diagonal (the kernels' special form; Complex64Test uses it too). */
+    static ComplexMatrix rxLike(double theta) {
         double c = Math.cos(theta / 2), sn = Math.sin(theta / 2);
         return ComplexMatrix.of(2, new double[] {c, 0, 0, c}, new double[] {0, -sn, -sn, 0});
     }

@@ -41,19 +41,22 @@ final class DiagonalBlockOp implements BlockOp {
         return true;
     }
 
-    @Override
-    public void apply(double[] re, double[] im, int from, int size, int base) {
+    /** The table for the block at {@code base} (its outside bits select it), or null for the identity. */
+    private PhaseTable table(int base) {
         int key = 0;
         for (int t = 0; t < outside.length; t++) key |= (base >>> outside[t] & 1) << t;
-        PhaseTable t = tables[key];
+        return tables[key];
+    }
+
+    @Override
+    public void apply(double[] re, double[] im, int from, int size, int base) {
+        PhaseTable t = table(base);
         if (t != null) t.apply(re, im, from, from + size);
     }
 
     @Override
     public void apply(float[] re, float[] im, int from, int size, int base) {
-        int key = 0;
-        for (int t = 0; t < outside.length; t++) key |= (base >>> outside[t] & 1) << t;
-        PhaseTable t = tables[key];
+        PhaseTable t = table(base);
         if (t != null) t.apply(re, im, from, from + size);
     }
 }
