@@ -119,21 +119,13 @@ public final class Linear {
         this.xc = parts;
         int o = out();
         int rows = 0;
-        int maxK = 0;
         for (org.qdl.gnn.features.CompactRows p : parts) {
             rows += p.rows();
-            maxK = Math.max(maxK, p.cols().length);
         }
         DMatrixRMaj y = new DMatrixRMaj(rows, o);
-        double[] w = weight.value.data;
-        double[] wg = new double[maxK * o];
         int r = 0;
         for (org.qdl.gnn.features.CompactRows p : parts) {
-            int[] cols = p.cols();
-            for (int q = 0; q < cols.length; q++) {
-                System.arraycopy(w, cols[q] * o, wg, q * o, o);
-            }
-            Gemm.multBlock(p.block().data, 0, p.rows(), cols.length, wg, 0, o, y.data, r * o);
+            CompactProduct.forward(p, weight.value.data, o, y.data, r * o);
             r += p.rows();
         }
         addRow(y, bias.value.data);
@@ -143,29 +135,15 @@ public final class Linear {
     /** Backward for the per-graph forward: dW rows of a graph's columns += blockᵀ·dy_graph. */
     public void backwardCompact(DMatrixRMaj dy) {
         int o = out();
-        double[] gw = weight.grad.data;
         double[] gb = bias.grad.data;
         for (int i = 0; i < dy.numRows; i++) {
             for (int j = 0; j < o; j++) {
                 gb[j] += dy.data[i * o + j];
             }
         }
-        int maxK = 0;
-        for (org.qdl.gnn.features.CompactRows p : xc) {
-            maxK = Math.max(maxK, p.cols().length);
-        }
-        double[] tmp = new double[maxK * o];
         int r = 0;
         for (org.qdl.gnn.features.CompactRows p : xc) {
-            int[] cols = p.cols();
-            Gemm.multTransABlock(p.block().data, 0, p.rows(), cols.length, dy.data, r * o, o, tmp);
-            for (int q = 0; q < cols.length; q++) {
-                int wo = cols[q] * o;
-                int to = q * o;
-                for (int j = 0; j < o; j++) {
-                    gw[wo + j] += tmp[to + j];
-                }
-            }
+            CompactProduct.accumulate(p, dy.data, r * o, o, weight.grad.data);
             r += p.rows();
         }
     }
