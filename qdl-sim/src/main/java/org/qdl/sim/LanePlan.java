@@ -28,7 +28,7 @@ final class LanePlan {
      * "partner" value instead of by column, mix*[((h·2 + ch)·2 + partner)·L + lane], so that only the
      * partner values need a lane permutation (swap, by {@link #mixSwap}); null otherwise.
      */
-    final double[] mixRe, mixIm, mixImNeg;
+    final double[] mixRe, mixIm;
     final int[] mixSwap;
     /** No control inside a vector: every lane has the same coefficients. */
     final boolean uniform;
@@ -95,7 +95,6 @@ final class LanePlan {
             int tl = (1 << targets[0] & lowMask) != 0 ? 0 : 1, th = 1 - tl, lbit = 1 << targets[tl];
             mixRe = new double[8 * lanes];
             mixIm = new double[8 * lanes];
-            mixImNeg = new double[8 * lanes];
             mixSwap = new int[lanes];
             for (int l = 0; l < lanes; l++) {
                 mixSwap[l] = l ^ lbit;
@@ -109,13 +108,12 @@ final class LanePlan {
                             int at = ((h * 2 + ch) * 2 + partner) * lanes + l;
                             mixRe[at] = active ? mr[row * 4 + col] : col == row ? 1 : 0;
                             mixIm[at] = active ? mi[row * 4 + col] : 0;
-                            mixImNeg[at] = -mixIm[at];
                         }
                     }
                 }
             }
         } else {
-            mixRe = mixIm = mixImNeg = null;
+            mixRe = mixIm = null;
             mixSwap = null;
         }
         // The scalar kernels' own classification, so that both paths pick the same special form.
