@@ -147,7 +147,8 @@ class SimdKernelTest {
                     assertBitsEqual(run(false, in, g), far, "scalar q=" + q);
                 }
                 // 2-qubit gates with one target inside a vector take the same buffered path
-                Gate g2 = MatrixGate.of("u2", RandomUnitaries.haar(4, rnd), q % 3, q);
+                int lanesBits = Integer.numberOfTrailingZeros(VectorKernels.LANES);
+                Gate g2 = MatrixGate.of("u2", RandomUnitaries.haar(4, rnd), q % lanesBits, q);
                 VectorKernels.farStride = Integer.MAX_VALUE;
                 StateVector near = run(true, in, g2);
                 VectorKernels.farStride = 8;

@@ -123,9 +123,10 @@ public final class Linear {
             rows += p.rows();
         }
         DMatrixRMaj y = new DMatrixRMaj(rows, o);
+        double[] scratch = scratch(parts, o);
         int r = 0;
         for (org.qdl.gnn.features.CompactRows p : parts) {
-            CompactProduct.forward(p, weight.value.data, o, y.data, r * o);
+            CompactProduct.forward(p, weight.value.data, o, y.data, r * o, scratch);
             r += p.rows();
         }
         addRow(y, bias.value.data);
@@ -141,11 +142,21 @@ public final class Linear {
                 gb[j] += dy.data[i * o + j];
             }
         }
+        double[] scratch = scratch(xc, o);
         int r = 0;
         for (org.qdl.gnn.features.CompactRows p : xc) {
-            CompactProduct.accumulate(p, dy.data, r * o, o, weight.grad.data);
+            CompactProduct.accumulate(p, dy.data, r * o, o, weight.grad.data, scratch);
             r += p.rows();
         }
+    }
+
+    /** One buffer per batch for the non-SIMD path (the largest graph's k × o). */
+    private static double[] scratch(java.util.List<org.qdl.gnn.features.CompactRows> parts, int o) {
+        int n = 0;
+        for (org.qdl.gnn.features.CompactRows p : parts) {
+            n = Math.max(n, CompactProduct.scratchLength(p.cols().length, o));
+        }
+        return new double[n];
     }
 
     public List<Param> params() {

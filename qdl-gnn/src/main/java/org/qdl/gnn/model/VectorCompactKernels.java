@@ -6,9 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SIMD kernels for a linear layer on compact rows (see {@link CompactProduct}): the rows of W are
  * read in place through the column list, so nothing is gathered or scattered. Both are
- * outer-product kernels over a 4 × 4-vector register tile (16 accumulators): per step 4 loads and
- * 4 broadcasts feed 16 FMAs, and the panel of W (k rows × 4 vectors) stays in L2 across row tiles.
- * Loaded only when jdk.incubator.vector is in the boot layer.
+ * outer-product kernels over a 4 × 4-vector tile (16 accumulators, in registers with AVX-512's 32;
+ * AVX2's 16 spill some): per step 4 loads and 4 broadcasts feed 16 FMAs, and the panel of W (k rows
+ * × 4 vectors) stays in L2 across row tiles. Loaded only when jdk.incubator.vector is in the boot
+ * layer (CompactProduct checks).
  */
 final class VectorCompactKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -118,7 +119,7 @@ final class VectorCompactKernels {
      */
     static void accumulate(double[] a, int n, int k, int[] cols, double[] d, int dOff, int o, double[] g) {
         int tile = 4 * L;
-        int quads = k / 4;
+        int quads = o >= tile ? k / 4 : 0; // narrower than a tile: no tile reads the packed copy
         double[] packed = new double[quads * 4 * n];
         for (int b = 0; b < quads; b++) {
             for (int i = 0; i < n; i++) {

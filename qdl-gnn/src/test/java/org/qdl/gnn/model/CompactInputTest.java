@@ -53,6 +53,18 @@ class CompactInputTest {
             r += sizes[g];
         }
         assertEquals(0, compact.get(1).cols().length);
+        boolean simdWas = org.qdl.sim.Simd.enabled();
+        try {
+            for (boolean simd : new boolean[] {true, false}) { // in-place kernels and the gathered BLAS fallback
+                org.qdl.sim.Simd.setEnabled(simd);
+                compareOnBothInputs(dense, compact, graphOf, mult, width);
+            }
+        } finally {
+            org.qdl.sim.Simd.setEnabled(simdWas);
+        }
+    }
+
+    private static void compareOnBothInputs(DMatrixRMaj dense, List<CompactRows> compact, int[] graphOf, double[] mult, int width) {
         int[] labels = {0, 1, 1, 0};
         for (double[] m : new double[][] {null, mult}) {
             SignGraphModel a = new SignGraphModel(width, 5, 2, "batch", "poly", 0.2, 0.0, new Random(3));
