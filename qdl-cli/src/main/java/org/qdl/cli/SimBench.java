@@ -81,6 +81,9 @@ final class SimBench {
         g.put("1q q2", MatrixGate.of("u", randomUnitary(2, rnd), 2));
         g.put("1q high", MatrixGate.of("u", randomUnitary(2, rnd), n - 1));
         g.put("2q dense", MatrixGate.of("u2", randomUnitary(4, rnd), 1, n - 2));
+        // extra rows: the other two 2-qubit kernels (both targets inside a vector, both outside)
+        g.put("2q low", MatrixGate.of("u2", randomUnitary(4, rnd), 0, 2));
+        g.put("2q high", MatrixGate.of("u2", randomUnitary(4, rnd), n - 3, n - 1));
         g.put("c-1q", MatrixGate.controlled("cu", randomUnitary(2, rnd), new int[] {n - 1}, 0));
         g.put("cc-1q", MatrixGate.controlled("ccu", randomUnitary(2, rnd), new int[] {3, n - 3}, 1));
         double[] ph = {rnd.nextDouble(6), rnd.nextDouble(6), rnd.nextDouble(6), rnd.nextDouble(6)};

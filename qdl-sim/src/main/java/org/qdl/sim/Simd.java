@@ -4,8 +4,8 @@ package org.qdl.sim;
  * Whether the explicit-SIMD kernels ({@link VectorKernels}, the incubating Vector API) run. They need
  * the module jdk.incubator.vector in the boot layer (the launcher and the test runner add it with
  * {@code --add-modules jdk.incubator.vector}); without it, or with {@code -Dqdl.simd=false}, the
- * scalar kernels run. Results agree to rounding (bit for bit for 1- and 2-qubit gates and phases,
- * except 2-qubit gates with exactly one target inside a vector).
+ * scalar kernels run. Results agree to rounding (bit for bit for 1-qubit gates, phases, and
+ * 2-qubit gates with both targets inside a vector).
  */
 public final class Simd {
     private Simd() {}
