@@ -137,6 +137,48 @@ final class VectorKernels {
         }
     }
 
+    /** log2 of the chunk per column in {@link #applyFarQuads}: 4 × 2^13 complex128 = 512 KiB of buffer. */
+    static final int FAR_QUAD_BITS = 13;
+
+    /**
+     * Whether an uncontrolled 2-qubit gate has both targets at or above bit 13 and one at or above
+     * {@link #farStride}: eight interleaved streams that far apart ran at 0.37 of the bandwidth at
+     * n = 28 (0.48–0.51 through the buffer; 2^12-element chunks gave the same; no change at n = 26).
+     */
+    static boolean farQuads(int dim, int[] targets, int cmask) {
+        if (targets.length != 2 || cmask != 0) return false;
+        int lo = Math.min(targets[0], targets[1]), hi = Math.max(targets[0], targets[1]);
+        return lo >= FAR_QUAD_BITS && 1 << hi >= farStride && dim >= 4 << FAR_QUAD_BITS;
+    }
+
+    /**
+     * The 2-qubit gate on far targets: for each chunk of 2^13 amplitudes with both target bits 0, its
+     * four columns are copied into a buffer (column c at c·2^13, so the targets become bits 13 and
+     * 14 of the buffer: {@code plan}), the gate runs there in cache, and the columns go back. Each
+     * amplitude is read and written once, as in the direct kernel, but at most one distant stream is
+     * live at a time.
+     */
+    static void applyFarQuads(double[] re, double[] im, int[] targets, LanePlan plan) {
+        final int ch = 1 << FAR_QUAD_BITS, o1 = 1 << targets[0], o2 = 1 << targets[1];
+        final int free = ~(o1 | o2);
+        final int[] off = {0, o1, o2, o1 + o2};
+        Parallel.forBlocks(re.length / (4 * ch), (a, b) -> {
+            double[] br = new double[4 * ch], bi = new double[4 * ch];
+            for (int c = a; c < b; c++) {
+                int base = Bits.deposit(c * ch, free);
+                for (int q = 0; q < 4; q++) {
+                    System.arraycopy(re, base + off[q], br, q * ch, ch);
+                    System.arraycopy(im, base + off[q], bi, q * ch, ch);
+                }
+                applyBlock(br, bi, plan, 0, 4 * ch);
+                for (int q = 0; q < 4; q++) {
+                    System.arraycopy(br, q * ch, re, base + off[q], ch);
+                    System.arraycopy(bi, q * ch, im, base + off[q], ch);
+                }
+            }
+        });
+    }
+
     /** x = (re, im)[x0, x0 + len), y = (yr, yi)[0, len): the same arithmetic as {@link #oneHigh}. */
     private static void pairVectors(double[] re, double[] im, int x0, double[] yre, double[] yim, int len, LanePlan p) {
         final int L = LANES;

@@ -1,6 +1,7 @@
 package org.qdl.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -87,6 +88,30 @@ class SimdKernelTest {
             }
         }
         assertTrue(cases > 300);
+    }
+
+    @Test
+    void farTargetPairsThroughTheChunkBufferGiveTheSameBits() {
+        // Both targets ≥ 2^13 apart and one ≥ farStride: the four columns go through a buffer.
+        SplittableRandom rnd = new SplittableRandom(15);
+        int n = 16, saved = VectorKernels.farStride;
+        StateVector in = GateSamples.randomState(n, rnd);
+        try {
+            for (int[] t : new int[][] {{13, 14}, {15, 13}, {14, 15}, {12, 15}}) {
+                Gate g = MatrixGate.of("u2", RandomUnitaries.haar(4, rnd), t);
+                VectorKernels.farStride = 8;
+                assertEquals(t[0] >= VectorKernels.FAR_QUAD_BITS && t[1] >= VectorKernels.FAR_QUAD_BITS,
+                        VectorKernels.farQuads(1 << n, t, 0), Arrays.toString(t));
+                StateVector far = run(true, in, g);
+                VectorKernels.farStride = Integer.MAX_VALUE;
+                assertFalse(VectorKernels.farQuads(1 << n, t, 0));
+                StateVector near = run(true, in, g);
+                assertBitsEqual(near, far, "targets " + Arrays.toString(t));
+                assertClose(run(false, in, g), far, 1e-14, "scalar, targets " + Arrays.toString(t));
+            }
+        } finally {
+            VectorKernels.farStride = saved;
+        }
     }
 
     /** RX(θ): real diagonal, imaginary off-diagonal (the kernels' special form; Complex64Test uses it too). */
