@@ -55,7 +55,9 @@ final class SimBench {
     void warmUp() {
         err.println("warming up the JIT (n = 16)…");
         err.flush();
-        SimBench quiet = new SimBench(new PrintWriter(java.io.OutputStream.nullOutputStream()), 30);
+        // 200 repetitions per gate kind: with 30, C2 was sometimes still compiling the large 2-qubit
+        // kernels when n = 20 was timed (1 run in 3 gave 40× the time, with the compiler's CPU time)
+        SimBench quiet = new SimBench(new PrintWriter(java.io.OutputStream.nullOutputStream()), 200);
         quiet.gates(16, new SplittableRandom(0));
         FusedCircuit f = FusedCircuit.compile(randomCircuit(16, 20, 0));
         for (int i = 0; i < 20; i++) f.apply(StateVector.zero(16));
