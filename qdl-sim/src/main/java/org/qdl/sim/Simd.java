@@ -58,7 +58,7 @@ public final class Simd {
     /** The dense gate (row-major mr/mi on targets, targets[0] least significant) on the whole state. */
     static void applyGlobal(double[] re, double[] im, int[] targets, int cmask, double[] mr, double[] mi) {
         if (VectorKernels.farQuads(re.length, targets, cmask)) {
-            // the four columns are gathered into a buffer where the targets are bits CHUNK, CHUNK + 1
+            // the four columns go through a buffer in which the targets are bits b and b + 1
             int b = VectorKernels.FAR_QUAD_BITS;
             VectorKernels.applyFarQuads(re, im, targets, new LanePlan(new int[] {b, b + 1}, 0, mr, mi, LANES));
             return;
