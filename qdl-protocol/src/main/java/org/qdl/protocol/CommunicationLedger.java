@@ -61,6 +61,18 @@ public final class CommunicationLedger {
         executions += times;
     }
 
+    /**
+     * Records that {@code lost} of the qubits already sent on a link never arrived (heralded loss):
+     * they stay counted as sent, and count as lost.
+     */
+    public synchronized void addLost(Link directed, String label, long lost) {
+        if (lost < 0) throw new IllegalArgumentException("negative lost qubit count " + lost);
+        if (lost == 0) return;
+        LinkStats l = new LinkStats(0, 0, 0, 0, lost);
+        perDirection.merge(directed, l, LinkStats::plus);
+        perLabel.merge(label, l, LinkStats::plus);
+    }
+
     /** Adds another ledger's totals (rounds summed, as if it ran after this one on fresh links). */
     public synchronized void addAll(CommunicationLedger other) {
         synchronized (other) {
@@ -97,6 +109,15 @@ public final class CommunicationLedger {
 
     public long totalQubits() {
         return total().qubits();
+    }
+
+    /** Qubits sent that never arrived (heralded loss). */
+    public long totalLostQubits() {
+        return total().lostQubits();
+    }
+
+    public long totalDeliveredQubits() {
+        return total().deliveredQubits();
     }
 
     public long totalClassicalBits() {

@@ -180,6 +180,14 @@ public final class LocalParty implements Party {
         registers.remove(register);
     }
 
+    @Override
+    public synchronized void applyChannel(Register register, org.qdl.sim.noise.Channel channel, org.qdl.sim.noise.Trajectory trajectory) {
+        StateVector s = state(register);
+        int[] all = new int[s.numQubits()];
+        for (int q = 0; q < all.length; q++) all[q] = q;
+        org.qdl.sim.noise.Trajectories.apply(channel, s, all, trajectory);
+    }
+
     private StateVector state(Register r) {
         return registers.state(r);
     }

@@ -5,7 +5,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import org.qdl.protocol.noise.HeraldedLoss;
+import org.qdl.protocol.noise.LinkNoise;
+import org.qdl.sim.noise.Channel;
+import org.qdl.sim.noise.Trajectory;
+import org.qdl.sim.noise.TrajectoryRunner;
 
 /**
  * The parties, the channels between them and the ledger that counts what crosses them.
@@ -24,6 +31,10 @@ public final class Network {
     private List<Transfer> transcript; // non-null while recording one execution of a repetition
     private int offRecord; // > 0 while the simulator computes exact values for validation
     private CommunicationLedger redirect; // non-null while a protocol records into its own ledger
+    private final Map<Link, LinkNoise> linkNoise = new LinkedHashMap<>(); // by undirected link
+    private final Map<String, LinkNoise> memoryNoise = new LinkedHashMap<>(); // by party
+    private Trajectory trajectory; // non-null while one group of noisy shots runs
+    private SplittableRandom noiseRng = new SplittableRandom(0x5EED); // jumps and losses outside shots()
 
     public Network() {
         this(Transport.IN_PROCESS);
@@ -89,7 +100,164 @@ public final class Network {
     synchronized void record(Transfer t) {
         if (offRecord > 0) return;
         if (transcript != null) transcript.add(t);
+        else if (t.quantum() && transmission(t.link()) < 1) HeraldedLoss.record(activeLedger(), List.of(t), 1, this::transmission, noiseRng);
         else activeLedger().record(t);
+    }
+
+    // ---- Noise and loss (org.qdl.protocol.noise). A network without any is the noiseless one, bit for bit.
+
+    /** Sets what the quantum link between two parties does to each crossing qubit (both directions). */
+    public synchronized void setLinkNoise(String a, String b, LinkNoise noise) {
+        checkPair(a, b);
+        Link u = new Link(a, b).undirected();
+        if (noise == null || noise.perfect()) linkNoise.remove(u);
+        else linkNoise.put(u, noise);
+    }
+
+    public synchronized LinkNoise linkNoise(String a, String b) {
+        return linkNoise.getOrDefault(new Link(a, b).undirected(), LinkNoise.NONE);
+    }
+
+    /**
+     * Sets a party's memory noise: channels applied to a register's qubits when the party sends it
+     * on (the time it held and processed it, e.g. {@code thermal:t=…,T1=…,T2=…}). Loss is not allowed here.
+     */
+    public synchronized void setMemoryNoise(String party, LinkNoise noise) {
+        party(party);
+        if (noise != null && noise.lossy()) throw new org.qdl.sim.InvalidInputException("memory noise of " + party + " cannot include loss: " + noise);
+        if (noise == null || noise.perfect()) memoryNoise.remove(party);
+        else memoryNoise.put(party, noise);
+    }
+
+    public synchronized LinkNoise memoryNoise(String party) {
+        return memoryNoise.getOrDefault(party, LinkNoise.NONE);
+    }
+
+    /** Seeds the jumps and losses of messages sent outside {@link #shots} (single-shot protocols). */
+    public synchronized void setNoiseSeed(long seed) {
+        noiseRng = new SplittableRandom(seed);
+    }
+
+    /** True if any link or memory applies a channel, or any link loses qubits. */
+    public synchronized boolean noisy() {
+        return !linkNoise.isEmpty() || !memoryNoise.isEmpty();
+    }
+
+    private synchronized boolean hasNoiseChannels() {
+        if (!memoryNoise.isEmpty()) return true;
+        for (LinkNoise n : linkNoise.values()) if (!n.terms().isEmpty()) return true;
+        return false;
+    }
+
+    private synchronized boolean lossy() {
+        for (LinkNoise n : linkNoise.values()) if (n.lossy()) return true;
+        return false;
+    }
+
+    /** Per-qubit transmission of a directed link. */
+    public synchronized double transmission(Link directed) {
+        return linkNoise.getOrDefault(directed.undirected(), LinkNoise.NONE).transmission();
+    }
+
+    /** Channel hook of {@link QuantumChannel}: the sender's memory noise, before the register leaves. */
+    void beforeSend(Party sender, Register r) {
+        LinkNoise m;
+        synchronized (this) {
+            if (offRecord > 0) return;
+            m = memoryNoise.get(sender.name());
+        }
+        if (m != null) applyNoise(sender, r, m);
+    }
+
+    /** Channel hook of {@link QuantumChannel}: the link's channels, on arrival. */
+    void afterDelivery(Party receiver, Register r, Link link) {
+        LinkNoise n;
+        synchronized (this) {
+            if (offRecord > 0) return;
+            n = linkNoise.get(link.undirected());
+        }
+        if (n != null && !n.terms().isEmpty()) applyNoise(receiver, r, n);
+    }
+
+    private void applyNoise(Party holder, Register r, LinkNoise n) {
+        Trajectory t;
+        synchronized (this) {
+            t = trajectory != null ? trajectory : oneShot(noiseRng);
+        }
+        for (Channel c : n.channels()) holder.applyChannel(r, c, t);
+    }
+
+    private static Trajectory oneShot(SplittableRandom rng) {
+        return probabilities -> {
+            double u = rng.nextDouble(), acc = 0;
+            for (int k = 0; k < probabilities.length; k++) {
+                acc += probabilities[k];
+                if (u < acc) return k;
+            }
+            return probabilities.length - 1;
+        };
+    }
+
+    /** One group of shots of an execution: run it for {@code shots.getAsInt()} shots with this seed. */
+    @FunctionalInterface
+    public interface ShotExecution {
+        double[] run(IntSupplier shots, long seed);
+    }
+
+    /**
+     * {@code times} shots of an execution that ends in a measurement, the outcomes returned in shot
+     * order. Without noise channels this is {@link #repeated}: one simulation, all shots sampled
+     * from its final state (exact for a pure state), the same numbers as ever. With noise every shot
+     * follows its own trajectory: {@link TrajectoryRunner} groups the shots by jump pattern,
+     * simulates each pattern once and the execution samples that group's shots; the outcomes are
+     * shuffled (seeded) so that their order is exchangeable as for independent shots. The ledger
+     * records the execution {@code times} times, plus the attempts lost on lossy links.
+     */
+    public double[] shots(long times, long seed, ShotExecution execution) {
+        if (!hasNoiseChannels()) return repeated(times, () -> execution.run(() -> Math.toIntExact(times), seed));
+        synchronized (this) {
+            if (transcript != null || trajectory != null) throw new ProtocolException("noisy shots cannot run inside another repeated execution");
+        }
+        List<List<Transfer>> first = new ArrayList<>(1);
+        List<TrajectoryRunner.Group<double[]>> groups = TrajectoryRunner.run(times, seed ^ 0x6A09E667F3BCC909L, run -> {
+            synchronized (this) {
+                transcript = new ArrayList<>();
+                trajectory = run.trajectory();
+            }
+            try {
+                long groupSeed = run.index() == 0 ? seed : new SplittableRandom(seed + run.index() * 0x9E3779B97F4A7C15L).nextLong();
+                double[] out = execution.run(() -> Math.toIntExact(run.shots()), groupSeed);
+                synchronized (this) {
+                    if (run.index() == 0) first.add(transcript);
+                }
+                return out;
+            } finally {
+                synchronized (this) {
+                    transcript = null;
+                    trajectory = null;
+                }
+            }
+        });
+        List<Transfer> once = first.get(0);
+        if (lossy()) HeraldedLoss.record(activeLedger(), once, times, this::transmission, new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL));
+        else activeLedger().add(once, times);
+        double[] all = new double[Math.toIntExact(times)];
+        int at = 0;
+        for (TrajectoryRunner.Group<double[]> g : groups) {
+            System.arraycopy(g.result(), 0, all, at, g.result().length);
+            at += g.result().length;
+        }
+        if (at != all.length) throw new IllegalStateException("the execution returned " + at + " outcomes for " + times + " shots");
+        if (groups.size() > 1) {
+            SplittableRandom rng = new SplittableRandom(seed ^ 0xBB67AE8584CAA73BL);
+            for (int i = all.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                double v = all[i];
+                all[i] = all[j];
+                all[j] = v;
+            }
+        }
+        return all;
     }
 
     /**
@@ -117,6 +285,10 @@ public final class Network {
         if (times < 1) throw new ProtocolException("a protocol must run at least once, got " + times + " repetitions");
         List<Transfer> outer;
         synchronized (this) {
+            if (times > 1 && trajectory == null && hasNoiseChannels()) {
+                throw new ProtocolException("this protocol samples all its shots from one simulated execution, which is wrong on noisy links; "
+                        + "it has no noisy-shot support yet (Network.shots): remove the link and memory noise");
+            }
             outer = transcript;
             transcript = new ArrayList<>();
         }
@@ -128,6 +300,8 @@ public final class Network {
             }
             if (outer != null) {
                 for (long k = 0; k < times; k++) outer.addAll(once);
+            } else if (lossy()) {
+                HeraldedLoss.record(activeLedger(), once, times, this::transmission, noiseRng);
             } else {
                 activeLedger().add(once, times);
             }

@@ -68,6 +68,15 @@ public interface Party {
     /** Drops a register this party holds (e.g. after the last measurement). */
     void discard(Register register);
 
+    /**
+     * Noise hook: applies a channel to every qubit of a register this party holds, along the jumps
+     * of the trajectory (link noise on arrival, memory noise before sending). Nature's doing, not
+     * the party's: protocols never call it, the network does.
+     */
+    default void applyChannel(Register register, org.qdl.sim.noise.Channel channel, org.qdl.sim.noise.Trajectory trajectory) {
+        throw new ProtocolException("party " + name() + " does not simulate noisy links (only in-process parties do)");
+    }
+
     // ---- Gradient protocols (qdl-learning). Appended as default methods that refuse, so parties that
     // do not take part in training (e.g. pure receivers) need not implement them; LocalParty and a
     // remote party override them.

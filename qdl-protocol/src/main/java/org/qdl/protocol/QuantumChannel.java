@@ -2,7 +2,8 @@ package org.qdl.protocol;
 
 /**
  * A quantum link between two parties. Sending moves a register from its holder to the other end
- * and records its qubits (ancillas included) in the ledger.
+ * and records its qubits (ancillas included) in the ledger. A noisy link ({@link Network#setLinkNoise})
+ * applies its channels to every qubit on arrival; a lossy one has its lost attempts recorded.
  */
 public final class QuantumChannel {
     private final Network network;
@@ -23,9 +24,11 @@ public final class QuantumChannel {
         else if (from.equals(b)) to = a;
         else throw new ProtocolException("register " + register.id() + " is held by " + from + ", who is not on the channel " + a + "–" + b);
         Party sender = network.party(from), receiver = network.party(to);
+        network.beforeSend(sender, register);
         long wire = network.transport().deliver(sender, receiver, register);
         register.moveTo(to);
         network.record(new Transfer(new Link(from, to), register.numQubits(), 0, wire, label));
+        network.afterDelivery(receiver, register, new Link(from, to));
     }
 
     public String endA() {

@@ -54,11 +54,12 @@ public final class InferenceProtocol {
         }
         ShotBudget budget = ShotBudget.plan(config.estimator(), shape.outcomeWidth(), t, config.delta());
         double[] exactMean = new double[1];
-        double[] outcomes = net.repeated(budget.shots(), () -> {
+        double[] outcomes = net.shots(budget.shots(), config.seed(), (shots, seed) -> {
             Register r = model.forward(net, 0);
             exactMean[0] = net.offTheRecord(() -> observer.exactExpectation(model.observableKey(), r));
-            return observer.measure(model.observableKey(), r, (int) budget.shots(), config.seed());
+            return observer.measure(model.observableKey(), r, shots.getAsInt(), seed);
         });
+        if (net.noisy()) exactMean[0] = noiselessMean(net, model, observer); // the trajectories' states are noisy
         double mean = budget.estimate(outcomes);
         double half = scale * budget.halfWidth() + slack;
         double trueScale = net.offTheRecord(() -> {
@@ -66,8 +67,24 @@ public final class InferenceProtocol {
             double norm = net.party(model.dataParty()).dataNorm(model.dataKey());
             return norm * norm;
         });
-        long perShot = ledger.totalQubits() / budget.shots();
+        long perShot = (ledger.totalQubits() - lostAttemptQubits(ledger)) / budget.shots();
         return new InferenceResult(config, scale * mean, scale * mean - half, scale * mean + half, trueScale * exactMean[0], scale,
                 budget, n, perShot, ledger);
+    }
+
+    /** ⟨O⟩ of the noiseless circuit, off the record (no noise, nothing counted). */
+    private static double noiselessMean(Network net, DistributedModel model, Party observer) {
+        return net.offTheRecord(() -> {
+            Register r = model.forward(net, 0);
+            double e = observer.exactExpectation(model.observableKey(), r);
+            observer.discard(r);
+            return e;
+        });
+    }
+
+    /** Qubits sent in attempts that lost a qubit (0 on lossless links), so qubits per shot stays per delivered execution. */
+    private static long lostAttemptQubits(CommunicationLedger ledger) {
+        var lost = ledger.byLabel().get(org.qdl.protocol.noise.HeraldedLoss.LOST_LABEL);
+        return lost == null ? 0 : lost.qubits();
     }
 }
