@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code qdl bench …}: speed measurements (never part of the test suite). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed benchmarks.",
-        subcommands = {BenchCommand.Sim.class, ProtocolBenchCommand.class, org.qdl.cli.learning.BenchGradientsCommand.class})
+        subcommands = {BenchCommand.Sim.class, ProtocolBenchCommand.class, org.qdl.cli.learning.BenchGradientsCommand.class,
+                org.qdl.cli.noise.NoiseBenchCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

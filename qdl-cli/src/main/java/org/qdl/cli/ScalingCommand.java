@@ -89,6 +89,9 @@ public final class ScalingCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON to stdout instead of the table")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    org.qdl.cli.noise.LinkNoiseOptions noise; // noisy/lossy links: the inference runs quantum trajectories
+
     /** One N of the inference sweep. */
     public record Row(int k, long n, long qubitsPerShot, long shots, long totalQubits, long classicalBitsVectors32,
             long classicalBitsVectors64, long cheapestClassicalBits64, String cheapestClassical, double ratioVectors64,
@@ -108,6 +111,7 @@ public final class ScalingCommand implements Callable<Integer> {
         if (maxK < minK) throw new InvalidInputException("--max-k (" + maxK + ") is below --min-k (" + minK + ")");
         if (layers < 1) throw new InvalidInputException("--layers must be at least 1, got " + layers);
         if (instances < 1) throw new InvalidInputException("--instances must be at least 1, got " + instances);
+        if (noise.any() && hard) throw new InvalidInputException("--hard runs on perfect links: drop the noise options");
         InferenceConfig config = new InferenceConfig(epsilon, delta, estimator, seed); // validates ε, δ
         if (out != null) Files.createDirectories(out);
         return hard ? runHard(stdout, err) : runInference(config, stdout, err);
@@ -120,6 +124,7 @@ public final class ScalingCommand implements Callable<Integer> {
             err.printf("[scaling] N = 2^%d: building the model…%n", k);
             err.flush();
             AlternatingModel.Example ex = AlternatingModel.build(k, layers, !noPhaseLayer, false, seed + k);
+            noise.applyTo(ex.network());
             err.printf("[scaling] N = 2^%d: model built (%.1f s); inference…%n", k, (System.nanoTime() - t0) / 1e9);
             err.flush();
             InferenceResult r = InferenceProtocol.run(ex.network(), ex.model(), new InferenceConfig(epsilon, delta, estimator, seed + k));
@@ -142,6 +147,7 @@ public final class ScalingCommand implements Callable<Integer> {
         doc.put("delta", delta);
         doc.put("estimator", estimator.name());
         doc.put("seed", seed);
+        if (noise.any()) doc.put("noise", noise.describe());
         double[] n = new double[rows.size()], q = new double[rows.size()], v32 = new double[rows.size()], v64 = new double[rows.size()],
                 best = new double[rows.size()], perShot = new double[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -164,6 +170,7 @@ public final class ScalingCommand implements Callable<Integer> {
         } else {
             stdout.printf("Distributed inference, ε = %s, δ = %s, %s, L = %d%s; O = %s%n", epsilon, delta, estimator, layers,
                     noPhaseLayer ? "" : " + Bob's diagonal layer (N parameters)", AlternatingModel.OBSERVABLE);
+            if (noise.any()) stdout.println("Noisy links (" + noise.describe() + "): total qubits include lost attempts; |est − exact| includes the noise bias (see qdl noise)");
             TextTable t = new TextTable("N", "qubits/shot", "shots", "total qubits", "classical bits 32", "classical bits 64",
                     "cheapest classical 64", "ratio vec64/q", "ratio best64/q", "|est − exact|");
             for (Row r : rows) {

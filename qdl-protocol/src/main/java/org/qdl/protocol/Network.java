@@ -35,6 +35,7 @@ public final class Network {
     private final Map<String, LinkNoise> memoryNoise = new LinkedHashMap<>(); // by party
     private Trajectory trajectory; // non-null while one group of noisy shots runs
     private SplittableRandom noiseRng = new SplittableRandom(0x5EED); // jumps and losses outside shots()
+    private volatile int lastTrajectories = 1; // jump patterns simulated by the last shots() call
 
     public Network() {
         this(Transport.IN_PROCESS);
@@ -198,6 +199,11 @@ public final class Network {
         };
     }
 
+    /** Distinct jump patterns (full simulations) the last {@link #shots} call ran: 1 without noise channels. */
+    public int lastTrajectories() {
+        return lastTrajectories;
+    }
+
     /** One group of shots of an execution: run it for {@code shots.getAsInt()} shots with this seed. */
     @FunctionalInterface
     public interface ShotExecution {
@@ -214,6 +220,7 @@ public final class Network {
      * records the execution {@code times} times, plus the attempts lost on lossy links.
      */
     public double[] shots(long times, long seed, ShotExecution execution) {
+        lastTrajectories = 1;
         if (!hasNoiseChannels()) return repeated(times, () -> execution.run(() -> Math.toIntExact(times), seed));
         synchronized (this) {
             if (transcript != null || trajectory != null) throw new ProtocolException("noisy shots cannot run inside another repeated execution");
@@ -238,6 +245,7 @@ public final class Network {
                 }
             }
         });
+        lastTrajectories = groups.size();
         List<Transfer> once = first.get(0);
         if (lossy()) HeraldedLoss.record(activeLedger(), once, times, this::transmission, new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL));
         else activeLedger().add(once, times);

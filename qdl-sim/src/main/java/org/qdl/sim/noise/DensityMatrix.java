@@ -26,15 +26,23 @@ public final class DensityMatrix {
 
     private final int n;
     private final int d;
-    private final double[] re;
-    private final double[] im;
+    /** ρ as a 2n-qubit vector: ρ_{rc} at r·d + c, so qubits 0..n−1 index the column c. */
+    private final StateVector vec;
+    private double[] re;
+    private double[] im;
 
     private DensityMatrix(int n) {
         if (n < 0 || n > MAX_QUBITS) throw new InvalidInputException("density matrices are limited to " + MAX_QUBITS + " qubits, got " + n);
         this.n = n;
         this.d = 1 << n;
-        this.re = new double[d * d];
-        this.im = new double[d * d];
+        this.vec = StateVector.zeros(2 * n);
+        refresh();
+    }
+
+    /** Kernels may swap the vector's buffers: re-read them after every operation on it. */
+    private void refresh() {
+        re = vec.realArray();
+        im = vec.imagArray();
     }
 
     /** |ψ⟩⟨ψ| (ψ normalised by the caller). */
@@ -65,29 +73,25 @@ public final class DensityMatrix {
         return im[r * d + c];
     }
 
-    /** ρ ← UρU† for a unitary given as an operation on n-qubit state vectors. */
+    /**
+     * ρ ← UρU† for a unitary given as an operation that acts on qubits 0..n−1 of the register it is
+     * handed, whatever its size (as gates and layers do). With ρ stored row-major, those qubits index
+     * the column, so one application maps ρ to ρU^T. As ρ is Hermitian (conj(ρ) = ρ^T): conjugate,
+     * apply (ρ^T U^T = (Uρ)^T), adjoint (conj(Uρ)), apply (conj(UρU†)), conjugate: UρU†. Two
+     * passes of the operation over the d²-vector, so every kernel (and its threads) works unchanged.
+     */
     public void applyUnitary(Consumer<StateVector> u) {
-        applyToColumns(u);
+        conjugateInPlace();
+        u.accept(vec);
+        refresh();
         adjointInPlace();
-        applyToColumns(u);
+        u.accept(vec);
+        refresh();
+        conjugateInPlace();
     }
 
-    private void applyToColumns(Consumer<StateVector> u) {
-        StateVector col = StateVector.zeros(n);
-        for (int c = 0; c < d; c++) {
-            double[] cr = col.realArray(), ci = col.imagArray();
-            for (int r = 0; r < d; r++) {
-                cr[r] = re[r * d + c];
-                ci[r] = im[r * d + c];
-            }
-            u.accept(col);
-            if (col.numQubits() != n) throw new IllegalStateException("the operation changed the register size");
-            double[] outR = col.realArray(), outI = col.imagArray(); // the operation may swap buffers
-            for (int r = 0; r < d; r++) {
-                re[r * d + c] = outR[r];
-                im[r * d + c] = outI[r];
-            }
-        }
+    private void conjugateInPlace() {
+        for (int i = 0; i < im.length; i++) im[i] = -im[i];
     }
 
     private void adjointInPlace() {
@@ -125,60 +129,50 @@ public final class DensityMatrix {
         for (int q : qubits) applyKraus(ops, q);
     }
 
-    /** ρ ← Σ_k K_k ρ K_k† on qubit q: every 2×2 block (rows r0, r1; columns c0, c1 differing in bit q). */
+    /**
+     * ρ ← Σ_k K_k ρ K_k† on qubit q. On each 2×2 block B (rows r0, r1 and columns c0, c1 that differ
+     * only in bit q) the channel is linear: B'_{ij} = Σ_{ab} S_{ij,ab} B_{ab} with
+     * S_{ij,ab} = Σ_k K_{ia} conj(K_{jb}), precomputed once.
+     */
     private void applyKraus(ComplexMatrix[] ops, int q) {
+        final double[] sr = new double[16], si = new double[16];
+        for (ComplexMatrix k : ops) {
+            for (int i = 0; i < 2; i++) for (int j = 0; j < 2; j++) for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) {
+                double xr = k.re(i, a), xi = k.im(i, a), yr = k.re(j, b), yi = -k.im(j, b);
+                int e = (i * 2 + j) * 4 + a * 2 + b;
+                sr[e] += xr * yr - xi * yi;
+                si[e] += xr * yi + xi * yr;
+            }
+        }
         final int bit = 1 << q, half = d >>> 1;
-        Parallel.forRange(half, (a, b) -> {
-            double[] br = new double[4], bi = new double[4], or = new double[4], oi = new double[4];
-            for (int pr = a; pr < b; pr++) {
+        Parallel.forRange(half, (from, to) -> {
+            int[] idx = new int[4];
+            double[] br = new double[4], bi = new double[4];
+            for (int pr = from; pr < to; pr++) {
                 int r0 = ((pr >>> q) << (q + 1)) | (pr & (bit - 1)), r1 = r0 | bit;
                 for (int pc = 0; pc < half; pc++) {
                     int c0 = ((pc >>> q) << (q + 1)) | (pc & (bit - 1)), c1 = c0 | bit;
-                    int[] idx = {r0 * d + c0, r0 * d + c1, r1 * d + c0, r1 * d + c1};
+                    idx[0] = r0 * d + c0;
+                    idx[1] = r0 * d + c1;
+                    idx[2] = r1 * d + c0;
+                    idx[3] = r1 * d + c1;
                     for (int e = 0; e < 4; e++) {
                         br[e] = re[idx[e]];
                         bi[e] = im[idx[e]];
-                        or[e] = 0;
-                        oi[e] = 0;
                     }
-                    for (ComplexMatrix k : ops) accumulate(k, br, bi, or, oi);
                     for (int e = 0; e < 4; e++) {
-                        re[idx[e]] = or[e];
-                        im[idx[e]] = oi[e];
+                        double or = 0, oi = 0;
+                        for (int f = 0; f < 4; f++) {
+                            double mr = sr[e * 4 + f], mi = si[e * 4 + f];
+                            or += mr * br[f] - mi * bi[f];
+                            oi += mr * bi[f] + mi * br[f];
+                        }
+                        re[idx[e]] = or;
+                        im[idx[e]] = oi;
                     }
                 }
             }
         });
-    }
-
-    /** out += K B K† for 2×2 B (row-major arrays). */
-    private static void accumulate(ComplexMatrix k, double[] br, double[] bi, double[] or, double[] oi) {
-        double[] tr = new double[4], ti = new double[4];
-        for (int i = 0; i < 2; i++) {
-            for (int j = 0; j < 2; j++) {
-                double sr = 0, si = 0;
-                for (int m = 0; m < 2; m++) {
-                    double kr = k.re(i, m), ki = k.im(i, m), xr = br[m * 2 + j], xi = bi[m * 2 + j];
-                    sr += kr * xr - ki * xi;
-                    si += kr * xi + ki * xr;
-                }
-                tr[i * 2 + j] = sr;
-                ti[i * 2 + j] = si;
-            }
-        }
-        for (int i = 0; i < 2; i++) {
-            for (int j = 0; j < 2; j++) {
-                double sr = 0, si = 0;
-                for (int m = 0; m < 2; m++) {
-                    // (T K†)_{ij} = Σ_m T_{im} conj(K_{jm})
-                    double kr = k.re(j, m), ki = -k.im(j, m), xr = tr[i * 2 + m], xi = ti[i * 2 + m];
-                    sr += xr * kr - xi * ki;
-                    si += xr * ki + xi * kr;
-                }
-                or[i * 2 + j] += sr;
-                oi[i * 2 + j] += si;
-            }
-        }
     }
 
     /** ρ ← (1 − p)ρ + p·Tr_Q(ρ) ⊗ I/2^{|Q|} on the qubits Q (all of them: (1 − p)ρ + p·I/d). */

@@ -34,7 +34,8 @@ class TrajectoryTest {
         DensityMatrix rho = DensityMatrix.pure(PSI);
         for (int h = 0; h < 3; h++) {
             rho.apply(HOPS[h], 0, 1, 2, 3);
-            rho.applyUnitary(LAYERS[h]::apply);
+            Circuit c = LAYERS[h];
+            rho.applyUnitary(v -> DensityMatrixTest.gates(c, v));
         }
         return rho.expectation(OBS);
     }
