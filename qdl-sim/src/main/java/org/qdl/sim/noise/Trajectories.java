@@ -43,18 +43,14 @@ public final class Trajectories {
             }
             applyPauli(psi, x, z);
         } else if (channel instanceof KrausChannel k) {
-            int m = k.operators().size();
+            ComplexMatrix[] ops = k.operators().toArray(new ComplexMatrix[0]);
             for (int q : qubits) {
-                double[] probs = new double[m];
+                double[] probs = branchWeights(psi, ops, q);
                 double total = 0;
-                for (int j = 0; j < m; j++) {
-                    probs[j] = branchWeight(psi, k.operators().get(j), q);
-                    total += probs[j];
-                }
-                for (int j = 0; j < m; j++) probs[j] /= total;
+                for (double w : probs) total += w;
+                for (int j = 0; j < probs.length; j++) probs[j] /= total;
                 int j = t.choose(probs);
-                applyOperator(psi, k.operators().get(j), q);
-                psi.scale(1 / Math.sqrt(probs[j] * total));
+                applyOperator(psi, ops[j], q, 1 / Math.sqrt(probs[j] * total));
             }
         }
     }
@@ -91,31 +87,54 @@ public final class Trajectories {
         });
     }
 
-    /** ‖K ψ‖² for a 2×2 operator K on qubit q (deterministic chunked sum). */
-    static double branchWeight(StateVector psi, ComplexMatrix k, int q) {
+    /** ‖K_j ψ‖² for every 2×2 operator K_j on qubit q, in one deterministic chunked pass. */
+    static double[] branchWeights(StateVector psi, ComplexMatrix[] ops, int q) {
         final double[] re = psi.realArray(), im = psi.imagArray();
-        final int bit = 1 << q;
-        final double ar = k.re(0, 0), ai = k.im(0, 0), br = k.re(0, 1), bi = k.im(0, 1);
-        final double cr = k.re(1, 0), ci = k.im(1, 0), dr = k.re(1, 1), di = k.im(1, 1);
-        return Parallel.sum(re.length >>> 1, (from, to) -> {
-            double s = 0;
-            for (int p = from; p < to; p++) {
-                int i0 = ((p >>> q) << (q + 1)) | (p & (bit - 1)), i1 = i0 | bit;
-                double x0r = re[i0], x0i = im[i0], x1r = re[i1], x1i = im[i1];
-                double y0r = ar * x0r - ai * x0i + br * x1r - bi * x1i, y0i = ar * x0i + ai * x0r + br * x1i + bi * x1r;
-                double y1r = cr * x0r - ci * x0i + dr * x1r - di * x1i, y1i = cr * x0i + ci * x0r + dr * x1i + di * x1r;
-                s += y0r * y0r + y0i * y0i + y1r * y1r + y1i * y1i;
+        final int bit = 1 << q, m = ops.length;
+        final double[] k = new double[8 * m];
+        for (int j = 0; j < m; j++) {
+            for (int e = 0; e < 4; e++) {
+                k[8 * j + 2 * e] = ops[j].re(e >> 1, e & 1);
+                k[8 * j + 2 * e + 1] = ops[j].im(e >> 1, e & 1);
             }
-            return s;
-        });
+        }
+        int half = re.length >>> 1;
+        double[] w = new double[m];
+        // Two operators at a time in one pass (Parallel.sum2: fixed chunks, combined in order).
+        for (int j0 = 0; j0 < m; j0 += 2) {
+            final int a = j0, b = Math.min(j0 + 1, m - 1);
+            double[] s = Parallel.sum2(half, (from, to, out) -> {
+                double sa = 0, sb = 0;
+                for (int p = from; p < to; p++) {
+                    int i0 = ((p >>> q) << (q + 1)) | (p & (bit - 1)), i1 = i0 | bit;
+                    double x0r = re[i0], x0i = im[i0], x1r = re[i1], x1i = im[i1];
+                    sa += weight(k, 8 * a, x0r, x0i, x1r, x1i);
+                    if (b != a) sb += weight(k, 8 * b, x0r, x0i, x1r, x1i);
+                }
+                out[0] += sa;
+                out[1] += sb;
+            });
+            w[a] = s[0];
+            if (b != a) w[b] = s[1];
+        }
+        return w;
     }
 
-    /** ψ ← K ψ on qubit q (K need not be unitary). */
-    static void applyOperator(StateVector psi, ComplexMatrix k, int q) {
+    /** |K (x0, x1)|² for the operator stored at k[o..o+8) as (re, im) of K00, K01, K10, K11. */
+    private static double weight(double[] k, int o, double x0r, double x0i, double x1r, double x1i) {
+        double y0r = k[o] * x0r - k[o + 1] * x0i + k[o + 2] * x1r - k[o + 3] * x1i;
+        double y0i = k[o] * x0i + k[o + 1] * x0r + k[o + 2] * x1i + k[o + 3] * x1r;
+        double y1r = k[o + 4] * x0r - k[o + 5] * x0i + k[o + 6] * x1r - k[o + 7] * x1i;
+        double y1i = k[o + 4] * x0i + k[o + 5] * x0r + k[o + 6] * x1i + k[o + 7] * x1r;
+        return y0r * y0r + y0i * y0i + y1r * y1r + y1i * y1i;
+    }
+
+    /** ψ ← s·K ψ on qubit q (K need not be unitary; s renormalises the branch). */
+    static void applyOperator(StateVector psi, ComplexMatrix k, int q, double s) {
         final double[] re = psi.realArray(), im = psi.imagArray();
         final int bit = 1 << q;
-        final double ar = k.re(0, 0), ai = k.im(0, 0), br = k.re(0, 1), bi = k.im(0, 1);
-        final double cr = k.re(1, 0), ci = k.im(1, 0), dr = k.re(1, 1), di = k.im(1, 1);
+        final double ar = s * k.re(0, 0), ai = s * k.im(0, 0), br = s * k.re(0, 1), bi = s * k.im(0, 1);
+        final double cr = s * k.re(1, 0), ci = s * k.im(1, 0), dr = s * k.re(1, 1), di = s * k.im(1, 1);
         Parallel.forRange(re.length >>> 1, (from, to) -> {
             for (int p = from; p < to; p++) {
                 int i0 = ((p >>> q) << (q + 1)) | (p & (bit - 1)), i1 = i0 | bit;
