@@ -11,14 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qdl.learning.gradient.AdjointDifferentiation;
-import org.qdl.learning.gradient.Estimators;
-import org.qdl.learning.gradient.GradientEstimate;
-import org.qdl.learning.gradient.GradientEstimator;
 import org.qdl.learning.gradient.GradientModels;
-import org.qdl.learning.gradient.ParameterLayout;
+import org.qdl.learning.gradient.GradientStudy;
+import org.qdl.learning.gradient.GradientStudy.Row;
 import org.qdl.learning.gradient.Precision;
-import org.qdl.learning.gradient.ShadowTomographyBound;
 import org.qdl.sim.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,11 +65,7 @@ public final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the results as JSON on stdout instead of tables")
     boolean json;
 
-    static final List<String> SAMPLERS = List.of("parameter-shift", "hadamard-test", "simultaneous", "classical-shadows");
-
-    /** One row of either table. */
-    public record Row(String part, String estimator, int parameters, int locality, double epsilon, long plannedCopies, Long copies,
-            Double maxError, Double meanHalfWidth, Long qubits, Long classicalBits, double seconds, String status) {}
+    static final List<String> SAMPLERS = GradientStudy.SAMPLERS;
 
     @Override
     public Integer call() throws IOException {
@@ -110,70 +102,22 @@ public final class GradientsCommand implements Callable<Integer> {
     }
 
     private List<Row> errorAgainstCopies(PrintWriter err) {
-        List<Row> rows = new ArrayList<>();
         ProgressBar bar = new ProgressBar(err, "gradients: error vs copies");
-        int total = epsilons.length * SAMPLERS.size(), done = 0;
-        for (double eps : epsilons) {
-            Precision prec = new Precision(eps, delta);
-            for (String name : SAMPLERS) {
-                GradientModels.Instance inst = GradientModels.twoLayer(n, seed);
-                rows.add(runOne("error", name, inst, prec, true));
-                bar.update(++done, total, name);
-            }
-            GradientModels.Instance inst = GradientModels.twoLayer(n, seed);
-            rows.add(tomography("error", inst, prec));
-            rows.add(new Row("error", "adjoint", ParameterLayout.of(inst.network(), inst.model()).size(), inst.locality(), eps, 0, 0L, 0.0, 0.0,
-                    0L, 0L, 0, "exact local reference (the errors above are measured against it)"));
-        }
+        List<Precision> precs = new ArrayList<>();
+        for (double eps : epsilons) precs.add(new Precision(eps, delta));
+        List<Row> rows = new GradientStudy(seed, maxCopies).errorAgainstCopies(() -> GradientModels.twoLayer(n, seed), precs, bar::update);
         bar.finish();
         return rows;
     }
 
     private List<Row> copiesAgainstP(PrintWriter err) {
-        List<Row> rows = new ArrayList<>();
         ProgressBar bar = new ProgressBar(err, "gradients: copies vs P");
-        int points = 0;
-        for (int p = 4; p <= pMax; p *= 2) points++;
-        int done = 0;
-        Precision prec = new Precision(scalingEpsilon, delta);
-        for (int p = 4; p <= pMax; p *= 2) {
-            for (String name : SAMPLERS) {
-                GradientModels.Instance inst = GradientModels.manyParameters(scalingQubits, p, seed);
-                boolean perParameter = name.equals("parameter-shift") || name.equals("hadamard-test");
-                rows.add(runOne("scaling", name, inst, prec, !perParameter || p <= measureMaxP));
-            }
-            rows.add(tomography("scaling", GradientModels.manyParameters(scalingQubits, p, seed), prec));
-            bar.update(++done, points, "P = " + p);
-        }
+        List<Integer> ps = new ArrayList<>();
+        for (int p = 4; p <= pMax; p *= 2) ps.add(p);
+        List<Row> rows = new GradientStudy(seed, maxCopies).copiesAgainstP(p -> GradientModels.manyParameters(scalingQubits, p, seed), ps,
+                new Precision(scalingEpsilon, delta), measureMaxP, bar::update);
         bar.finish();
         return rows;
-    }
-
-    private Row runOne(String part, String name, GradientModels.Instance inst, Precision prec, boolean measure) {
-        GradientEstimator est = Estimators.byName(name);
-        int params = ParameterLayout.of(inst.network(), inst.model()).size();
-        String why = est.notApplicable(inst.network(), inst.model());
-        if (why != null) return new Row(part, name, params, inst.locality(), prec.epsilon(), 0, null, null, null, null, null, 0, "not applicable: " + why);
-        long planned = est.plannedCopies(inst.network(), inst.model(), prec);
-        if (!measure) return new Row(part, name, params, inst.locality(), prec.epsilon(), planned, null, null, null, null, null, 0, "planned only (P > --measure-max-p)");
-        if (planned > maxCopies) return new Row(part, name, params, inst.locality(), prec.epsilon(), planned, null, null, null, null, null, 0, "planned only (copies > --max-copies)");
-        double[] exact = new AdjointDifferentiation().estimate(inst.network(), inst.model(), prec, 0).gradient();
-        long t0 = System.nanoTime();
-        GradientEstimate e = est.estimate(inst.network(), inst.model(), prec, seed + 17);
-        double secs = (System.nanoTime() - t0) / 1e9;
-        double hw = 0;
-        for (double h : e.halfWidth()) hw += h;
-        return new Row(part, name, params, inst.locality(), prec.epsilon(), planned, e.copies(), e.maxError(exact), hw / e.size(),
-                e.communication().qubits(), e.communication().classicalBits(), secs, "measured");
-    }
-
-    private Row tomography(String part, GradientModels.Instance inst, Precision prec) {
-        int params = ParameterLayout.of(inst.network(), inst.model()).size();
-        int layers = ParameterLayout.of(inst.network(), inst.model()).entries().size();
-        long nn = inst.network().party(inst.model().dataParty()).dataLength(inst.model().dataKey());
-        ShadowTomographyBound.Counts c = ShadowTomographyBound.of(nn, Math.max(1, params / layers), layers, prec.epsilon(), prec.delta());
-        return new Row(part, "shadow-tomography", params, inst.locality(), prec.epsilon(), c.copiesPerStep(), null, null, null, null, null, 0,
-                "analytic (Bădescu–O'Donnell, constants 1); " + c.reason());
     }
 
     private static void table(PrintWriter o, List<Row> rows) {
