@@ -23,9 +23,33 @@ final class Compiler {
     private boolean qelib1;
     private int numQubits;
     private int numClbits;
+    private final java.util.Set<String> free; // layer-template mode: names of the free (trainable) angles
 
     private Compiler(String file) {
+        this(file, java.util.Set.of());
+    }
+
+    private Compiler(String file, java.util.Set<String> free) {
         this.file = file;
+        this.free = free;
+    }
+
+    /**
+     * Compiles a unitary layer template: top-level gate calls may use the names in {@code free} as
+     * whole angles of rx, ry, rz, p/u1, rxx, rzz (also through user gates), giving {@link Op.Rotation}s;
+     * measure, reset and if are errors.
+     */
+    static QasmProgram compileTemplate(List<Statement> program, String file, java.util.Set<String> free) {
+        Compiler c = new Compiler(file, free);
+        List<Op> ops = new ArrayList<>();
+        for (Statement s : program) {
+            if (s instanceof Statement.Measure || s instanceof Statement.Reset || s instanceof Statement.If) {
+                String what = s instanceof Statement.Measure ? "measure" : s instanceof Statement.Reset ? "reset" : "if";
+                throw c.error(s.line(), s.column(), "'" + what + "' is not allowed in a layer: a layer must be a unitary");
+            }
+            c.statement(s, ops);
+        }
+        return new QasmProgram(file, c.numQubits, c.numClbits, List.copyOf(c.qregs.values()), List.copyOf(c.cregs.values()), ops);
     }
 
     static QasmProgram compile(List<Statement> program, String file) {
@@ -217,8 +241,11 @@ final class Compiler {
     private void gateCall(Statement.GateCall call, List<Op> ops) {
         checkCall(call);
         double[] params = new double[call.params().size()];
+        String[] symbols = new String[params.length];
         for (int i = 0; i < params.length; i++) {
             Expr e = call.params().get(i);
+            symbols[i] = symbol(e, free, call);
+            if (symbols[i] != null) continue;
             Expr.Param p = firstParam(e);
             if (p != null) {
                 throw error(p.line(), p.column(), "unknown identifier '" + p.name() + "' (outside a gate definition only numbers, pi and functions may appear)");
@@ -250,13 +277,62 @@ final class Compiler {
                     if (qs[i] == qs[j]) throw error(call.line(), call.column(), "gate " + call.name() + " is given qubit " + call.args().get(i) + (width > 1 ? " (element " + k + ")" : "") + " twice");
                 }
             }
-            expand(call.name(), params, qs, ops, call);
+            expand(call.name(), params, symbols, qs, ops, call);
         }
     }
 
+    /**
+     * The free parameter an angle expression is, or null if it uses none; an expression that uses
+     * one but is not exactly it (2*theta, theta+1, -theta) is an error: the layer could not carry it
+     * as a rotation by that parameter.
+     */
+    private String symbol(Expr e, java.util.Set<String> names, Statement.GateCall site) {
+        if (e instanceof Expr.Param p && names.contains(p.name())) return p.name();
+        Expr.Param p = findParam(e, names);
+        if (p != null) {
+            throw error(p.line(), p.column(), "the angle of " + site.name() + " uses parameter '" + p.name()
+                    + "' inside an expression; a layer parameter must be a gate's whole angle, e.g. " + site.name() + "(" + p.name() + ")");
+        }
+        return null;
+    }
+
+    private static Expr.Param findParam(Expr e, java.util.Set<String> names) {
+        if (e instanceof Expr.Param p) return names.contains(p.name()) ? p : null;
+        if (e instanceof Expr.Neg n) return findParam(n.operand(), names);
+        if (e instanceof Expr.Call c) return findParam(c.argument(), names);
+        if (e instanceof Expr.Binary b) {
+            Expr.Param l = findParam(b.left(), names);
+            return l != null ? l : findParam(b.right(), names);
+        }
+        return null;
+    }
+
+    /** The Pauli generator G with gate(θ) = e^{iφ(θ)} exp(−iθG/2), for the gates a free parameter may drive. */
+    private org.qdl.sim.PauliString generator(String name, int[] q, Statement.GateCall site, String parameter) {
+        return switch (name) {
+            case "rx" -> org.qdl.sim.PauliString.single('X', q[0]);
+            case "ry" -> org.qdl.sim.PauliString.single('Y', q[0]);
+            case "rz", "p", "u1" -> org.qdl.sim.PauliString.single('Z', q[0]);
+            case "rxx" -> org.qdl.sim.PauliString.parse("X" + q[0] + " X" + q[1]);
+            case "rzz" -> org.qdl.sim.PauliString.parse("Z" + q[0] + " Z" + q[1]);
+            default -> throw error(site.line(), site.column(), "gate " + name + " driven by parameter '" + parameter
+                    + "' is not a Pauli rotation exp(-i theta G/2); a parameter may drive rx, ry, rz, p, u1, rxx or rzz");
+        };
+    }
+
     /** Appends the native gates of {@code name(params) qubits}, expanding user definitions. */
-    private void expand(String name, double[] params, int[] qubits, List<Op> ops, Statement.GateCall site) {
+    private void expand(String name, double[] params, String[] symbols, int[] qubits, List<Op> ops, Statement.GateCall site) {
         Statement.GateDecl g = gates.get(name);
+        String symbol = null;
+        for (String y : symbols) if (y != null) symbol = y;
+        if (g == null && symbol != null) {
+            if (params.length != 1) {
+                throw error(site.line(), site.column(), "gate " + name + " driven by parameter '" + symbol
+                        + "' is not a Pauli rotation exp(-i theta G/2); a parameter may drive rx, ry, rz, p, u1, rxx or rzz");
+            }
+            ops.add(new Op.Rotation(generator(name, qubits, site, symbol), symbol, site.line()));
+            return;
+        }
         if (g == null) {
             Gate gate;
             try {
@@ -268,13 +344,23 @@ final class Compiler {
             return;
         }
         Map<String, Double> env = new HashMap<>();
-        for (int i = 0; i < params.length; i++) env.put(g.params().get(i), params[i]);
+        Map<String, String> bound = new HashMap<>(); // gate parameter -> free parameter it carries
+        for (int i = 0; i < params.length; i++) {
+            if (symbols[i] != null) bound.put(g.params().get(i), symbols[i]);
+            else env.put(g.params().get(i), params[i]);
+        }
         Map<String, Integer> wires = new HashMap<>();
         for (int i = 0; i < qubits.length; i++) wires.put(g.args().get(i), qubits[i]);
         for (Statement.GateCall c : g.body()) {
             if (c.name().equals("barrier")) continue;
             double[] p = new double[c.params().size()];
+            String[] sy = new String[p.length];
             for (int i = 0; i < p.length; i++) {
+                String inner = symbol(c.params().get(i), bound.keySet(), c);
+                if (inner != null) {
+                    sy[i] = bound.get(inner);
+                    continue;
+                }
                 p[i] = c.params().get(i).eval(env);
                 if (!Double.isFinite(p[i])) {
                     throw error(site.line(), site.column(), "in gate " + name + " (line " + c.line() + "), parameter " + (i + 1) + " of " + c.name() + " evaluates to " + p[i]);
@@ -282,7 +368,7 @@ final class Compiler {
             }
             int[] q = new int[c.args().size()];
             for (int i = 0; i < q.length; i++) q[i] = wires.get(c.args().get(i).name());
-            expand(c.name(), p, q, ops, site);
+            expand(c.name(), p, sy, q, ops, bound.isEmpty() ? site : c);
         }
     }
 }

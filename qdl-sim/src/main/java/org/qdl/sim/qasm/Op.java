@@ -8,6 +8,12 @@ public sealed interface Op {
     /** A unitary gate (user gates are already expanded into these). */
     record Apply(Gate gate) implements Op {}
 
+    /**
+     * A rotation exp(−iθG/2) by the named free parameter θ of a layer template
+     * ({@link QasmTemplate}); ordinary programs never contain it. {@code line}: where the gate is.
+     */
+    record Rotation(org.qdl.sim.PauliString generator, String parameter, int line) implements Op {}
+
     /** Measures {@code qubit} in the computational basis (with collapse) into classical bit {@code clbit}. */
     record Measure(int qubit, int clbit) implements Op {}
 
