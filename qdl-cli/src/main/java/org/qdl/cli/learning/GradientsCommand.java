@@ -15,6 +15,9 @@ import org.qdl.learning.gradient.GradientModels;
 import org.qdl.learning.gradient.GradientStudy;
 import org.qdl.learning.gradient.GradientStudy.Row;
 import org.qdl.learning.gradient.Precision;
+import org.qdl.protocol.Network;
+import org.qdl.protocol.model.QdlModel;
+import org.qdl.protocol.model.file.ModelFile;
 import org.qdl.sim.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code qdl gradients}: gradient error against copies, and copies against P, for every estimator. */
 @Command(name = "gradients", mixinStandardHelpOptions = true,
         description = {"Compares the gradient estimators on the same distributed model:",
-            "(1) error against copies on the two-layer ansatz (alice Z-type layer, bob X-type layer, O = Z0);",
+            "(1) error against copies on the two-layer ansatz (alice Z-type layer, bob X-type layer, O = Z0),",
+            "    or with --model FILE on your own model (docs/models.md), at its input vector;",
             "(2) copies needed for error ε against P on one layer of P commuting Z-strings (P = 4 … 1024),",
             "O(P log P) for parameter shift and the Hadamard test, O(log P) for the simultaneous estimators;",
             "shadow tomography (Bădescu–O'Donnell) is shown analytically and never simulated."})
@@ -65,6 +69,11 @@ public final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the results as JSON on stdout instead of tables")
     boolean json;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "part 1 on this model file instead of the two-layer ansatz (--n is then the model's)")
+    Path model;
+
+    private QdlModel userModel;
+
     static final List<String> SAMPLERS = GradientStudy.SAMPLERS;
 
     @Override
@@ -73,6 +82,10 @@ public final class GradientsCommand implements Callable<Integer> {
         if (n < 4 || n > (1 << 24)) throw new InvalidInputException("--n must lie in 4..2^24, got " + n);
         if (scalingQubits < 3 || scalingQubits > 20) throw new InvalidInputException("--scaling-qubits must lie in 3..20, got " + scalingQubits);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (model != null) {
+            userModel = ModelFile.load(model);
+            n = 1 << userModel.dataQubits();
+        }
         Files.createDirectories(out);
         List<Row> part1 = errorAgainstCopies(err);
         List<Row> part2 = copiesAgainstP(err);
@@ -82,7 +95,8 @@ public final class GradientsCommand implements Callable<Integer> {
             doc.put("copiesAgainstP", part2);
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
-            o.printf("Part 1: error against copies, N = %d, δ = %.3g (max error over all P components vs the adjoint reference)%n", n, delta);
+            o.printf("Part 1: error against copies%s, N = %d, δ = %.3g (max error over all P components vs the adjoint reference)%n",
+                    model == null ? "" : " on " + model, n, delta);
             table(o, part1);
             o.printf("%nPart 2: copies for ε = %.3g, δ = %.3g against P (one layer of commuting Z-strings on %d qubits)%n", scalingEpsilon, delta, scalingQubits);
             table(o, part2);
@@ -105,9 +119,16 @@ public final class GradientsCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, "gradients: error vs copies");
         List<Precision> precs = new ArrayList<>();
         for (double eps : epsilons) precs.add(new Precision(eps, delta));
-        List<Row> rows = new GradientStudy(seed, maxCopies).errorAgainstCopies(() -> GradientModels.twoLayer(n, seed), precs, bar::update);
+        List<Row> rows = new GradientStudy(seed, maxCopies).errorAgainstCopies(this::partOneModel, precs, bar::update);
         bar.finish();
         return rows;
+    }
+
+    /** A fresh instance of part 1's model: the user's (fresh layers on a fresh network each call) or the two-layer ansatz. */
+    private GradientModels.Instance partOneModel() {
+        if (userModel == null) return GradientModels.twoLayer(n, seed);
+        Network net = userModel.network();
+        return new GradientModels.Instance(net, userModel.model(), GradientStudy.locality(net, userModel.model()));
     }
 
     private List<Row> copiesAgainstP(PrintWriter err) {
