@@ -64,6 +64,10 @@ public final class InferCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "Run this model file (docs/models.md) instead of the example;"
+            + " parties named with --party are served elsewhere (their shares are not read), the rest run in this process.")
+    java.nio.file.Path modelFile;
+
     @Override
     public Integer call() throws Exception {
         if (n < 3 || n > 26) throw new InvalidInputException("--qubits must be in 3..26 (the observable uses qubits 0..2), got " + n);
@@ -73,6 +77,7 @@ public final class InferCommand implements Callable<Integer> {
             case "median-of-means" -> InferenceConfig.medianOfMeans(epsilon, delta, seed);
             default -> throw new InvalidInputException("--estimator must be hoeffding or median-of-means, got '" + estimator + "'");
         };
+        if (modelFile != null) return inferModel(config);
         DistributedModel model = TwoPartyExample.model(layers);
         long t0 = System.nanoTime();
         if (!parties.anyParty()) {
@@ -87,6 +92,23 @@ public final class InferCommand implements Callable<Integer> {
             if (!named.contains("alice")) c.network().add(TwoPartyExample.alice(n, layers, modelSeed).newParty());
             if (!named.contains("bob")) c.network().add(TwoPartyExample.bob(n, layers, modelSeed).newParty());
             InferenceResult r = InferenceProtocol.run(c.network(), model, config);
+            report(r, (System.nanoTime() - t0) / 1e9, c.transport().bytesMoved());
+        }
+        return Main.OK;
+    }
+
+    /** A model file: remote parties from --party, every other party built here from its share in the file. */
+    private Integer inferModel(InferenceConfig config) throws Exception {
+        List<String> elsewhere = parties.partyNames();
+        org.qdl.protocol.model.QdlModel m = org.qdl.protocol.model.file.ModelFile.load(modelFile, elsewhere);
+        long t0 = System.nanoTime();
+        if (!parties.anyParty()) {
+            report(InferenceProtocol.run(m.network(), m.model(), config), (System.nanoTime() - t0) / 1e9, 0);
+            return Main.OK;
+        }
+        try (Coordinator c = parties.connect()) {
+            m.addLocalParties(c.network(), elsewhere);
+            InferenceResult r = InferenceProtocol.run(c.network(), m.model(), config);
             report(r, (System.nanoTime() - t0) / 1e9, c.transport().bytesMoved());
         }
         return Main.OK;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             ScalingCommand.class,
             InferCommand.class,
+            ModelCommand.class,
             org.qdl.cli.learning.TrainCommand.class,
             org.qdl.cli.learning.GradientsCommand.class,
             PartyCommand.class,

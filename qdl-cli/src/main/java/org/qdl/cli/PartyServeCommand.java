@@ -16,18 +16,26 @@ import picocli.CommandLine.Option;
 
 /** {@code qdl party serve}: one party's server, until interrupted (Ctrl-C / SIGTERM shut it down cleanly). */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve one party (its private data, layers and observables from DIR/party.json) over gRPC.")
+        description = {"Serve one party (its private data, layers and observables from DIR/party.json) over gRPC,",
+            "or its share of a model file (--model FILE --as NAME; only that party's part of the file is read)."})
 public final class PartyServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--name", required = true, description = "The party's name; must match the name in party.json.")
+    @Option(names = "--name", description = "The party's name; must match the name in party.json.")
     String name;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file (docs/models.md): serve the share of the party named by --as.")
+    Path modelFile;
+
+    @Option(names = "--as", paramLabel = "NAME", description = "With --model: the party of the model file to serve.")
+    String as;
 
     @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", description = "Address to listen on, e.g. 127.0.0.1:7001 (port 0: any free port).")
     String listen;
 
-    @Option(names = "--state-dir", required = true, paramLabel = "DIR", description = "Directory holding party.json (format: docs/network.md).")
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory holding party.json (format: docs/network.md);"
+            + " with --model, where saved training layers go (default: the model file's directory).")
     Path stateDir;
 
     @CommandLine.ArgGroup(exclusive = false, multiplicity = "1", heading = "Authentication (one of):%n")
@@ -45,14 +53,29 @@ public final class PartyServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PartyState state = PartyState.load(stateDir);
-        if (!state.name().equals(name)) {
-            throw new InvalidInputException(stateDir.resolve(PartyState.FILE_NAME) + " describes party '" + state.name() + "', not '" + name + "'");
+        java.util.function.Supplier<org.qdl.protocol.LocalParty> newParty;
+        Path runsDir;
+        if (modelFile != null) {
+            if (as == null) throw new InvalidInputException("--model needs --as NAME (the party of the model file to serve)");
+            if (name != null && !name.equals(as)) throw new InvalidInputException("--name " + name + " and --as " + as + " name different parties");
+            name = as;
+            org.qdl.protocol.model.QdlModel m = org.qdl.protocol.model.file.ModelFile.loadFor(modelFile, as);
+            newParty = () -> m.newParty(as);
+            runsDir = stateDir != null ? stateDir : modelFile.toAbsolutePath().getParent();
+        } else {
+            if (stateDir == null || name == null) throw new InvalidInputException("give --name NAME --state-dir DIR (party.json), or --model FILE --as NAME");
+            if (as != null) throw new InvalidInputException("--as is for --model FILE; with --state-dir the party is --name");
+            PartyState state = PartyState.load(stateDir);
+            if (!state.name().equals(name)) {
+                throw new InvalidInputException(stateDir.resolve(PartyState.FILE_NAME) + " describes party '" + state.name() + "', not '" + name + "'");
+            }
+            newParty = state::newParty;
+            runsDir = state.dir();
         }
         PartyAddress at = PartyAddress.listen(name, listen.startsWith(":") ? "0.0.0.0" + listen : listen);
         PartyServer.Options options = PartyServer.Options.defaults().withAllowedClients(new LinkedHashSet<>(allow))
                 .withExactExpectation(!noExact).withMaxQubits(maxQubits);
-        PartyServer server = PartyServer.start(state, at.host(), at.port(), security.security(name), options);
+        PartyServer server = PartyServer.start(name, newParty, runsDir, at.host(), at.port(), security.security(name), options);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();

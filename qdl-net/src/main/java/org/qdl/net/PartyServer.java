@@ -83,6 +83,16 @@ public final class PartyServer implements AutoCloseable {
 
     /** Starts serving {@code state} on host:port (port 0 picks a free one). */
     public static PartyServer start(PartyState state, String host, int port, Security security, Options options) throws IOException {
+        return start(state.name(), state::newParty, state.dir(), host, port, security, options);
+    }
+
+    /**
+     * Starts serving party {@code name}, each session with a fresh party from {@code newParty} (e.g.
+     * a model file's share: {@code () -> model.newParty(name)}); saved training layers go under
+     * {@code stateDir}/runs.
+     */
+    public static PartyServer start(String name, java.util.function.Supplier<org.qdl.protocol.LocalParty> newParty, java.nio.file.Path stateDir,
+            String host, int port, Security security, Options options) throws IOException {
         ServerCredentials creds;
         if (security instanceof Security.MutualTls t) {
             creds = TlsServerCredentials.newBuilder().keyManager(t.certificate().toFile(), t.privateKey().toFile())
@@ -92,14 +102,14 @@ public final class PartyServer implements AutoCloseable {
         }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "qdl-party-" + state.name() + "-" + threads.incrementAndGet());
+            Thread t = new Thread(r, "qdl-party-" + name + "-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        PeerClients peers = new PeerClients(state.name(), security);
-        PartyService service = new PartyService(state.name(), state::newParty, options, peers, state.dir());
+        PeerClients peers = new PeerClients(name, security);
+        PartyService service = new PartyService(name, newParty, options, peers, stateDir);
         List<ServerInterceptor> interceptors = new ArrayList<>(options.extraInterceptors());
-        interceptors.add(new AuthInterceptor(state.name(), security, options.allowedClients())); // last added runs first
+        interceptors.add(new AuthInterceptor(name, security, options.allowedClients())); // last added runs first
         // Netty's builder is the public way to bind one address (Grpc.newServerBuilderForPort binds all).
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), creds)
                 .executor(executor)
@@ -112,9 +122,9 @@ public final class PartyServer implements AutoCloseable {
         } catch (IOException e) {
             executor.shutdownNow();
             peers.close();
-            throw new InvalidInputException("party " + state.name() + " cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            throw new InvalidInputException("party " + name + " cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
-        return new PartyServer(state.name(), server, executor, service, peers);
+        return new PartyServer(name, server, executor, service, peers);
     }
 
     public String name() {

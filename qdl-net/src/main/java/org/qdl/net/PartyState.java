@@ -7,19 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.qdl.learning.train.TrainingSetup;
 import org.qdl.protocol.LocalParty;
-import org.qdl.protocol.model.Layer;
-import org.qdl.protocol.model.Layers;
-import org.qdl.protocol.model.PauliLayer;
+import org.qdl.protocol.model.file.PartySection;
+import org.qdl.protocol.model.file.PartySpec;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
 
 /**
  * A party's private state as its operator writes it: {@code DIR/party.json} (format in
@@ -42,12 +36,14 @@ public final class PartyState {
     private final JsonNode root;
     private final Path dir;
     private final String source;
+    private final PartySpec items; // data, layers, observables: read once, as a model file's party section is
 
     private PartyState(String name, JsonNode root, Path dir, String source) {
         this.name = name;
         this.root = root;
         this.dir = dir;
         this.source = source;
+        this.items = PartySection.read(name, root, "", dir, source);
     }
 
     /** Reads {@code dir/party.json}; user mistakes throw {@link InvalidInputException} naming the file and key. */
@@ -90,15 +86,7 @@ public final class PartyState {
 
     /** A fresh party with this state and no registers. */
     public LocalParty newParty() {
-        LocalParty p = new LocalParty(name);
-        for (Map.Entry<String, JsonNode> e : entries("data")) p.holdData(e.getKey(), data("data." + e.getKey(), e.getValue()));
-        for (Map.Entry<String, JsonNode> e : entries("layers")) p.holdLayer(e.getKey(), layer("layers." + e.getKey(), e.getValue()));
-        for (Map.Entry<String, JsonNode> e : entries("observables")) {
-            String where = "observables." + e.getKey();
-            String type = text(where, e.getValue(), "type");
-            if (!type.equals("pauliSum")) throw bad(where + ".type", "unknown observable type '" + type + "' (expected pauliSum)");
-            p.holdObservable(e.getKey(), PauliSum.parse(text(where, e.getValue(), "terms")));
-        }
+        LocalParty p = items.newParty();
         JsonNode t = root.get("training");
         if (t != null) training(p, t);
         return p;
@@ -123,88 +111,6 @@ public final class PartyState {
         } catch (InvalidInputException e) {
             throw bad("training", e.getMessage());
         }
-    }
-
-    private List<Map.Entry<String, JsonNode>> entries(String section) {
-        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-        JsonNode s = root.get(section);
-        if (s == null) return out;
-        if (!s.isObject()) throw bad(section, "expected an object of named items");
-        s.fields().forEachRemaining(out::add);
-        return out;
-    }
-
-    private double[] data(String where, JsonNode spec) {
-        String type = text(where, spec, "type");
-        switch (type) {
-            case "values":
-                return numbers(where + ".values", spec.get("values"));
-            case "gaussian": {
-                int len = integer(where, spec, "length");
-                if (len < 1) throw bad(where + ".length", "must be at least 1, got " + len);
-                SplittableRandom rnd = new SplittableRandom(longValue(where, spec, "seed"));
-                double[] x = new double[len];
-                for (int i = 0; i < len; i++) x[i] = rnd.nextGaussian();
-                return x;
-            }
-            case "file": {
-                Path f = dir.resolve(text(where, spec, "path"));
-                try {
-                    String[] tok = Files.readString(f).trim().split("[\\s,]+");
-                    double[] x = new double[tok.length];
-                    for (int i = 0; i < tok.length; i++) {
-                        try {
-                            x[i] = Double.parseDouble(tok[i]);
-                        } catch (NumberFormatException ex) {
-                            throw new InvalidInputException(f + ": value " + (i + 1) + " '" + tok[i] + "' is not a number");
-                        }
-                        if (!Double.isFinite(x[i])) throw new InvalidInputException(f + ": value " + (i + 1) + " is " + tok[i]);
-                    }
-                    return x;
-                } catch (IOException ex) {
-                    throw bad(where + ".path", "cannot read " + f + ": " + ex.getMessage());
-                }
-            }
-            default:
-                throw bad(where + ".type", "unknown data type '" + type + "' (expected values, gaussian or file)");
-        }
-    }
-
-    private Layer layer(String where, JsonNode spec) {
-        String type = text(where, spec, "type");
-        int qubits = integer(where, spec, "qubits");
-        if (qubits < 1 || qubits > 30) throw bad(where + ".qubits", "must be in 1..30, got " + qubits);
-        switch (type) {
-            case "hardwareEfficient":
-                return Layers.hardwareEfficient(qubits, new SplittableRandom(longValue(where, spec, "seed")));
-            case "commutingZZ":
-                return Layers.commutingZZ(qubits, new SplittableRandom(longValue(where, spec, "seed")));
-            case "pauli": {
-                JsonNode g = spec.get("generators");
-                if (g == null || !g.isArray()) throw bad(where + ".generators", "expected an array of Pauli strings");
-                List<PauliString> gens = new ArrayList<>();
-                for (JsonNode t : g) gens.add(PauliString.parse(t.asText()));
-                return PauliLayer.ofGenerators(qubits, gens, numbers(where + ".theta", spec.get("theta")));
-            }
-            default:
-                throw bad(where + ".type", "unknown layer type '" + type + "' (expected hardwareEfficient, commutingZZ or pauli)");
-        }
-    }
-
-    private double[] numbers(String where, JsonNode a) {
-        if (a == null || !a.isArray()) throw bad(where, "expected an array of numbers");
-        double[] x = new double[a.size()];
-        for (int i = 0; i < x.length; i++) {
-            if (!a.get(i).isNumber()) throw bad(where + "[" + i + "]", "'" + a.get(i) + "' is not a number");
-            x[i] = a.get(i).asDouble();
-        }
-        return x;
-    }
-
-    private String text(String where, JsonNode spec, String key) {
-        JsonNode v = spec == null ? null : spec.get(key);
-        if (v == null || !v.isTextual()) throw bad(where + "." + key, "missing (expected a string)");
-        return v.asText();
     }
 
     private int integer(String where, JsonNode spec, String key) {

@@ -45,6 +45,19 @@ public final class ModelFile {
         return parse(readText(file), dirOf(file), file.toString(), external);
     }
 
+    /**
+     * Reads a model file for the operator of {@code party}: only that party's share is read (every
+     * other party is external), which is what {@code qdl party serve --model FILE --as NAME} serves.
+     */
+    public static QdlModel loadFor(Path file, String party) throws IOException {
+        String text = readText(file);
+        JsonNode parties = tree(text, file.toString()).get("parties");
+        java.util.List<String> others = new java.util.ArrayList<>();
+        if (parties != null && parties.isObject()) parties.fieldNames().forEachRemaining(others::add);
+        if (!others.remove(party)) throw new InvalidInputException(file + ": parties: no party named '" + party + "' (parties: " + others + ")");
+        return parse(text, dirOf(file), file.toString(), others);
+    }
+
     static Path dirOf(Path file) {
         Path d = file.toAbsolutePath().getParent();
         return d == null ? Path.of(".") : d;
@@ -52,7 +65,7 @@ public final class ModelFile {
 
     static String readText(Path file) throws IOException {
         if (Files.isDirectory(file)) throw new InvalidInputException(file + ": is a directory, not a model file");
-        if (!Files.exists(file)) throw new NoSuchFileException(file.toString());
+        if (!Files.exists(file)) throw new InvalidInputException(file + ": no such file");
         if (Files.size(file) > 64 << 20) throw new InvalidInputException(file + ": larger than 64 MiB; put large data in .npy files");
         byte[] b = Files.readAllBytes(file);
         for (byte x : b) if (x == 0) throw new InvalidInputException(file + ": a binary file, not JSON");

@@ -166,6 +166,9 @@ public final class PartySection {
                     ql = QasmLayer.load(dir.resolve(file), declared);
                 } catch (java.nio.file.InvalidPathException e) {
                     throw j.bad(w + ".file", "not a valid path: " + e.getMessage());
+                } catch (InvalidInputException e) {
+                    if (e instanceof org.qdl.sim.qasm.QasmException || e.getMessage().startsWith(dir.resolve(file) + ":")) throw e;
+                    throw j.bad(w + ".file", e.getMessage());
                 }
                 double[] theta = qasmTheta(w, spec, ql.parameterNames());
                 names = ql.parameterNames();
