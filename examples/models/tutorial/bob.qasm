@@ -5,7 +5,7 @@ input float[64] t0;
 input float[64] t1;
 input float[64] t2;
 qreg q[3];
+cx q[1], q[2];
 ry(t0) q[0];
 ry(t1) q[1];
-cx q[1], q[2];
 rz(t2) q[2];
