@@ -27,7 +27,8 @@ import org.qdl.sim.InvalidInputException;
 /**
  * Mini-batch training over the network, on any {@link TrainingTask}. Per step and per example of
  * the batch (the data party picks the batch: the data and labels are its own): the observable's
- * holder estimates f(x) from S_f = Hoeffding(w_O, ε, δ) shots and sends it to the data party
+ * holder estimates f(x) from S_f = Hoeffding(w_O, ε, δ) shots (for a rescaled model f = ‖x‖²⟨O⟩:
+ * the data party first sends ‖x‖, and S_f = Hoeffding(‖x‖²w_O, ε, δ)) and sends it to the data party
  * (64 bits); the data party sends the loss weight w = ℓ'(f̂, y) to every layer holder other than
  * itself (64 bits each); the estimator's protocol gives ∇f(x); where its estimates land with the
  * observable's holder (parameter shift, Hadamard test) that holder sends each other holder its P_ℓ
@@ -252,10 +253,11 @@ public final class Trainer {
             if (options.estimator().equals("adjoint")) {
                 f = m.exactOutput(net); // the exact reference trains on exact values
             } else {
-                int sf = Math.toIntExact(Statistics.hoeffdingShots(task.outcomeWidth(), precision.epsilon(), precision.delta()));
+                double scale = m.outputScale(net); // ‖x‖² for a rescaled model (the norm message), else 1
+                int sf = Math.toIntExact(Statistics.hoeffdingShots(task.outcomeWidth() * scale, precision.epsilon(), precision.delta()));
                 long seed = rng.nextLong();
                 double[] out = net.repeated(sf, () -> obs.measure(m.observableKey(), m.forward(net, 0), sf, seed));
-                f = Statistics.mean(out);
+                f = scale * Statistics.mean(out);
                 if (!task.observableParty().equals(task.dataParty())) {
                     f = net.classicalChannel(task.observableParty(), task.dataParty())
                             .send(task.observableParty(), new double[] {f}, NumberEncoding.FLOAT64, "f estimate")[0];

@@ -37,7 +37,6 @@ public final class TrainingTask {
         this.template = template;
         this.trainLabels = trainLabels.clone();
         this.testLabels = testLabels.clone();
-        if (template.rescaled()) throw new InvalidInputException("training needs a model whose output is ⟨O⟩; this one is rescaled by ‖x‖²");
         if (trainLabels.length < 1) throw new InvalidInputException("the training set is empty");
         checkLabels("training", trainLabels);
         checkLabels("test", testLabels);
@@ -96,6 +95,7 @@ public final class TrainingTask {
     public DistributedModel model(String dataKey) {
         DistributedModel.Builder b = DistributedModel.builder(template.dataParty(), dataKey);
         for (DistributedModel.Stage s : template.stages()) b.layer(s.party(), s.layer());
+        if (template.rescaled()) b.rescaled(template.normEncoding());
         return b.observable(template.observableParty(), template.observableKey()).build();
     }
 
