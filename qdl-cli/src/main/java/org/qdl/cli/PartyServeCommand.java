@@ -54,6 +54,12 @@ public final class PartyServeCommand implements Callable<Integer> {
     @Option(names = "--test-data", paramLabel = "FILE", description = "With --data: the test set (qdl train --test-data).")
     Path testData;
 
+    @Option(names = "--labels", paramLabel = "FILE", description = "With --data: its labels, as qdl train --labels.")
+    Path labels;
+
+    @Option(names = "--test-labels", paramLabel = "FILE", description = "With --test-data: its labels.")
+    Path testLabels;
+
     @Option(names = "--max-qubits", defaultValue = "26", description = "Largest register accepted or created. Default: ${DEFAULT-VALUE}.")
     int maxQubits;
 
@@ -66,7 +72,7 @@ public final class PartyServeCommand implements Callable<Integer> {
             if (name != null && !name.equals(as)) throw new InvalidInputException("--name " + name + " and --as " + as + " name different parties");
             name = as;
             org.qdl.protocol.model.QdlModel m = org.qdl.protocol.model.file.ModelFile.loadFor(modelFile, as);
-            org.qdl.learning.train.LabelledData set = data == null ? null : org.qdl.learning.train.LabelledData.read(data, testData);
+            org.qdl.learning.train.LabelledData set = data == null ? null : org.qdl.learning.train.LabelledData.read(data, labels, testData, testLabels);
             if (set != null) org.qdl.learning.train.ModelTasks.hold(m.newParty(as), m, set, data.toString()); // refuses a wrong party or N now
             newParty = () -> {
                 org.qdl.protocol.LocalParty p = m.newParty(as);

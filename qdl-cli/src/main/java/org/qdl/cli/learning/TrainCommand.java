@@ -114,6 +114,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-data", paramLabel = "FILE", description = "with --model: the test set, in the format of --data")
     Path testData;
 
+    @Option(names = "--labels", paramLabel = "FILE", description = "labels ±1 of --data when it holds the examples only (a 2-D .npy array, or rows of N numbers)")
+    Path labels;
+
+    @Option(names = "--test-labels", paramLabel = "FILE", description = "labels of --test-data, as --labels")
+    Path testLabels;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "run id under which remote parties save their layers at checkpoints"
             + " (default: train-SEED-RANDOM; a resumed run keeps its checkpoint's)")
     String runId;
@@ -123,7 +129,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (every < 0) throw new InvalidInputException("--checkpoint-every must be ≥ 0, got " + every);
         Checkpoint from = resume == null ? null : CheckpointIO.read(resume);
-        if (model != null || data != null || testData != null) return trainModel(from);
+        if (model != null || data != null || testData != null || labels != null) return trainModel(from);
         if (from != null && from.config() == null) throw new InvalidInputException(resume + " is a checkpoint of a model run: resume it with the same --model and --data");
         TrainConfig config = from != null ? from.config()
                 : new TrainConfig(n, layers, train, test, noise, seed, estimator, loss, optimizer, lr, batch, epochs, epsilon, delta);
@@ -148,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** qdl train --model FILE --data FILE: the user's model, in-process or with some parties remote. */
     private int trainModel(Checkpoint from) throws IOException {
         if (model == null || data == null) throw new InvalidInputException("--model and --data go together: give both");
-        LabelledData set = LabelledData.read(data, testData);
+        LabelledData set = LabelledData.read(data, labels, testData, testLabels);
         TrainOptions o = new TrainOptions(seed, estimator, loss, optimizer, lr, batch, epochs, epsilon, delta);
         if (!parties.anyParty()) {
             TrainingTask task = ModelTasks.inProcess(ModelFile.load(model), set, data.toString());

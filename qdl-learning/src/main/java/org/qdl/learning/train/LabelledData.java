@@ -12,16 +12,26 @@ import org.qdl.sim.InvalidInputException;
 
 /**
  * A labelled data set read from a file: text (CSV or whitespace; # starts a comment line) with one
- * example per line, N numbers and then its label +1 or −1. Without a separate test file, every
+ * example per line, N numbers and then its label +1 or −1; or a 2-D NumPy {@code .npy} array of the
+ * examples (rows × N) with the labels in a second file (.npy vector or text). Without a separate test file, every
  * fourth example (the 4th, 8th, … line of data) is held out for testing, so the coordinator and a
  * data party serving the same file agree on the split without exchanging anything.
  */
 public record LabelledData(double[][] trainX, double[] trainY, double[][] testX, double[] testY) {
-    /** Reads {@code data} (and {@code test}, when not null, as the whole test set). */
+    /** Reads {@code data} (and {@code test}, when not null, as the whole test set), each a text file of rows with their labels. */
     public static LabelledData read(Path data, Path test) throws IOException {
-        Rows all = rows(data);
+        return read(data, null, test, null);
+    }
+
+    /**
+     * As {@link #read(Path, Path)}; a file with a label file beside it ({@code labels}, {@code testLabels}
+     * not null) holds only the examples: a 2-D .npy array, or text rows of N numbers.
+     */
+    public static LabelledData read(Path data, Path labels, Path test, Path testLabels) throws IOException {
+        if (test == null && testLabels != null) throw new InvalidInputException("test labels " + testLabels + " given without a test set");
+        Rows all = rows(data, labels);
         if (test != null) {
-            Rows t = rows(test);
+            Rows t = rows(test, testLabels);
             if (t.x()[0].length != all.x()[0].length) {
                 throw new InvalidInputException(test + ": rows have " + t.x()[0].length + " numbers before the label; " + data + " has " + all.x()[0].length);
             }
@@ -40,7 +50,33 @@ public record LabelledData(double[][] trainX, double[] trainY, double[][] testX,
 
     record Rows(double[][] x, double[] y) {}
 
+    /** Examples of {@code f}, labelled by their last column or, when {@code labels} is not null, by that file. */
+    static Rows rows(Path f, Path labels) throws IOException {
+        if (labels == null) {
+            if (NpyRows.isNpy(f)) throw new InvalidInputException(f + ": a .npy file holds the examples only: give their labels in a second file (--labels)");
+            return rows(f);
+        }
+        double[][] x;
+        if (NpyRows.isNpy(f)) x = NpyRows.read(f);
+        else {
+            Rows r = rows(f, true);
+            x = r.x();
+        }
+        double[] y = org.qdl.protocol.model.file.NumberFiles.read(labels);
+        if (y.length != x.length) throw new InvalidInputException(labels + ": " + y.length + " labels for the " + x.length + " examples of " + f);
+        for (int e = 0; e < y.length; e++) {
+            if (y[e] != 1 && y[e] != -1) throw new InvalidInputException(labels + ": label " + e + " is " + y[e] + "; labels must be 1 or -1");
+        }
+        for (double[] row : x) if (row.length != x[0].length) throw new InvalidInputException(f + ": rows of unequal length");
+        return new Rows(x, y);
+    }
+
     static Rows rows(Path f) throws IOException {
+        return rows(f, false);
+    }
+
+    /** Text rows; with {@code unlabelled} every number of a row is a feature (the labels are elsewhere). */
+    static Rows rows(Path f, boolean unlabelled) throws IOException {
         if (Files.isDirectory(f)) throw new InvalidInputException(f + ": is a directory, not a data set file");
         if (!Files.exists(f)) throw new NoSuchFileException(f.toString());
         byte[] bytes = Files.readAllBytes(f);
@@ -61,6 +97,11 @@ public record LabelledData(double[][] trainX, double[] trainY, double[][] testX,
                 }
                 if (!Double.isFinite(v[i])) throw new InvalidInputException(f + ":" + (l + 1) + ": value '" + tok[i] + "' is not finite");
             }
+            if (unlabelled) {
+                if (!x.isEmpty() && v.length != x.get(0).length) throw new InvalidInputException(f + ":" + (l + 1) + ": " + v.length + " numbers; the first row has " + x.get(0).length);
+                x.add(v);
+                continue;
+            }
             if (v.length < 2) throw new InvalidInputException(f + ":" + (l + 1) + ": a row needs N numbers and a label, got " + v.length + " number");
             if (!x.isEmpty() && v.length - 1 != x.get(0).length) {
                 throw new InvalidInputException(f + ":" + (l + 1) + ": " + (v.length - 1) + " numbers before the label; the first row has " + x.get(0).length);
@@ -71,7 +112,7 @@ public record LabelledData(double[][] trainX, double[] trainY, double[][] testX,
             y.add(label);
         }
         if (x.isEmpty()) throw new InvalidInputException(f + ": holds no rows");
-        return new Rows(x.toArray(double[][]::new), unbox(y));
+        return new Rows(x.toArray(double[][]::new), unlabelled ? null : unbox(y));
     }
 
     private static double[] unbox(List<Double> v) {

@@ -49,6 +49,38 @@ class ModelTrainingTest {
         assertTrue(h.get(3).testAccuracy() == 1.0 && h.get(3).trainLoss() < h.get(0).trainLoss() / 4, h.toString());
     }
 
+    /** A .npy file as numpy.save writes it (version 1, little-endian float64, C order). */
+    static void npy(Path f, double[] values, String shape) throws Exception {
+        String h = "{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }";
+        int pad = 64 - (10 + h.length() + 1) % 64;
+        h = h + " ".repeat(pad % 64) + "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + h.length() + 8 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).put((byte) 1).put((byte) 0).putShort((short) h.length());
+        b.put(h.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (double v : values) b.putDouble(v);
+        Files.write(f, b.array());
+    }
+
+    @Test
+    void npyExamplesWithALabelFileEqualTheTextRows(@TempDir Path dir) throws Exception {
+        LabelledData.Rows rows = LabelledData.rows(MODELS.resolve("tutorial/data.csv"));
+        int m = rows.y().length, n = rows.x()[0].length;
+        double[] flat = new double[m * n];
+        for (int e = 0; e < m; e++) System.arraycopy(rows.x()[e], 0, flat, e * n, n);
+        npy(dir.resolve("x.npy"), flat, "(" + m + ", " + n + ")");
+        npy(dir.resolve("y.npy"), rows.y(), "(" + m + ",)");
+        LabelledData fromNpy = LabelledData.read(dir.resolve("x.npy"), dir.resolve("y.npy"), null, null);
+        LabelledData fromCsv = LabelledData.read(MODELS.resolve("tutorial/data.csv"), null);
+        assertEquals(java.util.Arrays.deepToString(fromCsv.trainX()), java.util.Arrays.deepToString(fromNpy.trainX()));
+        assertEquals(java.util.Arrays.toString(fromCsv.testY()), java.util.Arrays.toString(fromNpy.testY()));
+        InvalidInputException noLabels = assertThrows(InvalidInputException.class, () -> LabelledData.read(dir.resolve("x.npy"), null));
+        assertTrue(noLabels.getMessage().endsWith("x.npy: a .npy file holds the examples only: give their labels in a second file (--labels)"), noLabels.getMessage());
+        npy(dir.resolve("short.npy"), new double[] {1, -1}, "(2,)");
+        InvalidInputException count = assertThrows(InvalidInputException.class,
+                () -> LabelledData.read(dir.resolve("x.npy"), dir.resolve("short.npy"), null, null));
+        assertEquals(dir.resolve("short.npy") + ": 2 labels for the 24 examples of " + dir.resolve("x.npy"), count.getMessage());
+    }
+
     @Test
     void badDataSetFilesNameTheFileAndLine(@TempDir Path dir) throws Exception {
         String[][] cases = {
