@@ -60,6 +60,7 @@ public final class Main implements Runnable {
         // The transport and GNN benchmarks live with their commands and are listed with the other benchmarks too.
         cl.getSubcommands().get("bench").addSubcommand("net", new NetBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("gnn", new org.qdl.cli.gnn.GnnBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("model", new ModelBenchCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeFor);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof org.qdl.net.RemotePartyException r && r.operational()) {
@@ -67,7 +68,7 @@ public final class Main implements Runnable {
                 return INTERNAL_ERROR;
             }
             if (isUserError(ex)) {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()));
                 return USAGE_ERROR;
             }
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + ex);
@@ -86,6 +87,17 @@ public final class Main implements Runnable {
     private static int exitCodeFor(Throwable t) {
         if (t instanceof org.qdl.net.RemotePartyException r && r.operational()) return INTERNAL_ERROR;
         return isUserError(t) ? USAGE_ERROR : INTERNAL_ERROR;
+    }
+
+    /** Control characters from a user's file (a key containing a newline, say) are escaped: an error stays one line. */
+    static String oneLine(String message) {
+        if (message == null) return "";
+        StringBuilder b = new StringBuilder(message.length());
+        for (char c : message.toCharArray()) {
+            if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || c == 0x85) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
     }
 
     /** A user mistake: bad input data, bad values, missing files. */

@@ -56,7 +56,7 @@ final class ModelValidation {
                 if (e == null) {
                     throw new InvalidInputException(s.where() + ": party " + s.party() + " holds no layer named '" + s.key() + "' (it holds " + p.layers.keySet() + ")");
                 }
-                int q = e.factory().get().numQubits();
+                int q = e.qubits();
                 if (q > width) {
                     throw new InvalidInputException(s.where() + ": layer " + s.key() + " of " + s.party() + " acts on " + q + " qubits but the register has "
                             + width + " (" + n + " data + " + b.ancillaCount() + " ancillas)");

@@ -15,7 +15,7 @@ import org.qdl.sim.Observable;
  */
 public final class PartyShare {
     /** A layer as its holder builds it: a factory and the names of the layer's parameters. */
-    record LayerEntry(Supplier<Layer> factory, List<String> names, List<String> frozen, String where) {}
+    record LayerEntry(Supplier<Layer> factory, List<String> names, List<String> frozen, String where, int qubits) {}
 
     private final String name;
     private final Map<String, double[]> data;

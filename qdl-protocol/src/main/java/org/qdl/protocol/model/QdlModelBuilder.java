@@ -147,7 +147,7 @@ public final class QdlModelBuilder {
         Layer probe = make(factory, w);
         List<String> names = new ArrayList<>();
         for (int j = 0; j < probe.numParameters(); j++) names.add(key + "[" + j + "]");
-        p.layers.put(key, new PartyShare.LayerEntry(() -> factory.get(), names, List.of(), w));
+        p.layers.put(key, new PartyShare.LayerEntry(() -> factory.get(), names, List.of(), w, probe.numQubits()));
         p.lastLayer = key;
         return this;
     }
@@ -180,7 +180,7 @@ public final class QdlModelBuilder {
         }
         Set<String> seen = new LinkedHashSet<>();
         for (String n : names) if (!seen.add(n)) throw new InvalidInputException(e.where() + ": parameter '" + n + "' is named twice");
-        current.layers.put(current.lastLayer, new PartyShare.LayerEntry(e.factory(), names, e.frozen(), e.where()));
+        current.layers.put(current.lastLayer, new PartyShare.LayerEntry(e.factory(), names, e.frozen(), e.where(), e.qubits()));
         return this;
     }
 
@@ -204,7 +204,7 @@ public final class QdlModelBuilder {
         String w = e.where();
         Supplier<Layer> f = () -> Freezing.apply(inner.get(), mask, w);
         make(f, w); // fails now, not at the first network, if this layer cannot freeze part of itself
-        current.layers.put(current.lastLayer, new PartyShare.LayerEntry(f, kept, frozen, w));
+        current.layers.put(current.lastLayer, new PartyShare.LayerEntry(f, kept, frozen, w, e.qubits()));
         return this;
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Iterator;
@@ -21,7 +20,7 @@ import org.qdl.protocol.model.QdlModelBuilder;
 import org.qdl.sim.InvalidInputException;
 
 /**
- * Reads a model file (JSON, format in docs/models.md) into a {@link QdlModel} through
+ * Reads a model file (JSON, or YAML for .yaml/.yml; format in docs/models.md) into a {@link QdlModel} through
  * {@link QdlModelBuilder}, so a file and the same model written in Java agree by construction.
  * Everything is read and checked before anything runs; every mistake is one
  * {@link InvalidInputException} naming the file, the key path (or line) and the value.
@@ -34,6 +33,14 @@ public final class ModelFile {
     static final String FORMAT = "qdl-model/1";
 
     private ModelFile() {}
+
+    /** Built once (an ObjectMapper is costly to make and safe to share); duplicate keys are errors. */
+    private static final class Mappers {
+        static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        static final ObjectMapper YAML = com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
 
     /** Reads a model file and every party file it names. */
     public static QdlModel load(Path file) throws IOException {
@@ -72,17 +79,19 @@ public final class ModelFile {
         return new String(b, StandardCharsets.UTF_8);
     }
 
+    /** JSON, or YAML when the file name ends in .yaml / .yml (the same keys). */
     static JsonNode tree(String text, String source) {
-        ObjectMapper om = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        boolean yaml = source.endsWith(".yaml") || source.endsWith(".yml");
+        ObjectMapper om = yaml ? Mappers.YAML : Mappers.JSON;
         JsonNode root;
         try {
             root = om.readTree(text);
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage().split("\n")[0];
-            throw new InvalidInputException(source + ":" + e.getLocation().getLineNr() + ": not valid JSON: " + msg);
+            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            throw new InvalidInputException(source + ":" + line + ": not valid " + (yaml ? "YAML" : "JSON") + ": " + msg);
         }
-        if (root == null || !root.isObject()) throw new InvalidInputException(source + ": expected a JSON object");
+        if (root == null || !root.isObject()) throw new InvalidInputException(source + ": expected " + (yaml ? "a YAML mapping" : "a JSON object"));
         return root;
     }
 
@@ -169,8 +178,8 @@ public final class ModelFile {
             String text;
             try {
                 text = readText(f);
-            } catch (NoSuchFileException e) {
-                throw new InvalidInputException(source + ": " + w + ".$file: " + f + ": no such file");
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(source + ": " + w + ".$file: " + e.getMessage(), e);
             }
             return partyFile(name, text, dirOf(f), f.toString());
         }

@@ -77,7 +77,7 @@ public final class PartySection {
             case "gaussian": {
                 j.only(w, spec, Set.of("type", "length", "seed"));
                 int len = j.integer(w, spec, "length");
-                if (len < 1 || len > 1 << 30) throw j.bad(w + ".length", "must be in 1..2^30, got " + len);
+                if (len < 1 || len > 1 << 26) throw j.bad(w + ".length", "must be in 1..2^26, got " + len);
                 SplittableRandom rnd = new SplittableRandom(j.longValue(w, spec, "seed"));
                 double[] x = new double[len];
                 for (int i = 0; i < len; i++) x[i] = rnd.nextGaussian();
@@ -179,8 +179,7 @@ public final class PartySection {
                 throw j.bad(w + ".type", "unknown layer type '" + type
                         + "' (expected hardwareEfficient, commutingZZ, pauli, diagonalPhase, reupload or qasm)");
         }
-        check(w, f);
-        return new PartySpec.LayerItem(key, f, names, trainable, j.source() + ": " + w);
+        return new PartySpec.LayerItem(key, f, names, trainable, j.source() + ": " + w); // the builder builds it once now: errors surface before any run
     }
 
     private void check(String w, Supplier<? extends Layer> f) {

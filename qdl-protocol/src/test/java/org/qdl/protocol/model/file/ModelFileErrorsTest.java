@@ -48,6 +48,38 @@ class ModelFileErrorsTest {
     }
 
     @Test
+    void csvTextNpyAndYamlGiveTheSameModel() throws IOException {
+        Files.writeString(dir.resolve("b.qasm"), QASM);
+        Files.writeString(dir.resolve("m.json"), BASE);
+        double ref = ModelFile.load(dir.resolve("m.json")).model().exactOutput(ModelFile.load(dir.resolve("m.json")).network());
+        Files.writeString(dir.resolve("x.csv"), "# x as CSV\n1, 2\n3,4\n");
+        Files.writeString(dir.resolve("x.txt"), "1 2\t3\n\n4");
+        java.nio.ByteBuffer npy = java.nio.ByteBuffer.allocate(128 + 32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }";
+        header = header + " ".repeat(128 - 10 - header.length() - 1) + "\n";
+        npy.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        npy.put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (double v : new double[] {1, 2, 3, 4}) npy.putDouble(v);
+        Files.write(dir.resolve("x.npy"), npy.array());
+        for (String f : new String[] {"x.csv", "x.txt", "x.npy"}) {
+            Files.writeString(dir.resolve("m.json"), BASE.replace("{\"type\": \"values\", \"values\": [1, 2, 3, 4]}", "{\"type\": \"file\", \"path\": \"" + f + "\"}"));
+            org.qdl.protocol.model.QdlModel m = ModelFile.load(dir.resolve("m.json"));
+            org.junit.jupiter.api.Assertions.assertEquals(ref, m.model().exactOutput(m.network()), 0.0, f);
+        }
+        String yaml = "qubits: 2\nparties:\n  alice:\n    data: {x: {type: values, values: [1, 2, 3, 4]}}\n"
+                + "    layers:\n      A: {type: pauli, qubits: 2, generators: [Y0, Z0 Z1], theta: [0.1, 0.2]}\n"
+                + "  bob:\n    layers: {B: {type: qasm, file: b.qasm, theta: {t: 0.3}}}\n"
+                + "    observables: {O: {type: pauliSum, terms: Z0 + 0.5 X1}}\n"
+                + "input: {party: alice, data: x}\nsteps:\n  - {party: alice, layer: A}\n  - {party: bob, layer: B}\noutput: {party: bob, observable: O}\n";
+        Files.writeString(dir.resolve("m.yaml"), yaml);
+        org.qdl.protocol.model.QdlModel y = ModelFile.load(dir.resolve("m.yaml"));
+        org.junit.jupiter.api.Assertions.assertEquals(ref, y.model().exactOutput(y.network()), 0.0, "yaml");
+        Files.writeString(dir.resolve("m.yaml"), yaml.replace("qubits: 2", "qubits: .nan"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ModelFile.load(dir.resolve("m.yaml")));
+        assertTrue(e.getMessage().startsWith(dir.resolve("m.yaml") + ":1: not valid YAML"), e.getMessage());
+    }
+
+    @Test
     void namesAndReferences() throws IOException {
         error(BASE.replace("{\"party\": \"bob\", \"layer\": \"B\"}", "{\"party\": \"carol\", \"layer\": \"B\"}"), QASM, "steps[1]", "unknown party 'carol'");
         error(BASE.replace("{\"party\": \"alice\", \"layer\": \"A\"}", "{\"party\": \"alice\", \"layer\": \"B\"}"), QASM, "steps[0]", "holds no layer named 'B'");
