@@ -48,6 +48,18 @@ public final class PartyServeCommand implements Callable<Integer> {
     @Option(names = "--no-exact", description = "Refuse ExactExpectation (validation-only values a real device could not give).")
     boolean noExact;
 
+    @Option(names = "--data", paramLabel = "FILE", description = "With --model, for the model's input party: the labelled data set of qdl train --model … --data FILE.")
+    Path data;
+
+    @Option(names = "--test-data", paramLabel = "FILE", description = "With --data: the test set (qdl train --test-data).")
+    Path testData;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "With --data: its labels, as qdl train --labels.")
+    Path labels;
+
+    @Option(names = "--test-labels", paramLabel = "FILE", description = "With --test-data: its labels.")
+    Path testLabels;
+
     @Option(names = "--max-qubits", defaultValue = "26", description = "Largest register accepted or created. Default: ${DEFAULT-VALUE}.")
     int maxQubits;
 
@@ -60,11 +72,18 @@ public final class PartyServeCommand implements Callable<Integer> {
             if (name != null && !name.equals(as)) throw new InvalidInputException("--name " + name + " and --as " + as + " name different parties");
             name = as;
             org.qdl.protocol.model.QdlModel m = org.qdl.protocol.model.file.ModelFile.loadFor(modelFile, as);
-            newParty = () -> m.newParty(as);
+            org.qdl.learning.train.LabelledData set = data == null ? null : org.qdl.learning.train.LabelledData.read(data, labels, testData, testLabels);
+            if (set != null) org.qdl.learning.train.ModelTasks.hold(m.newParty(as), m, set, data.toString()); // refuses a wrong party or N now
+            newParty = () -> {
+                org.qdl.protocol.LocalParty p = m.newParty(as);
+                if (set != null) org.qdl.learning.train.ModelTasks.hold(p, m, set, data.toString());
+                return p;
+            };
             runsDir = stateDir != null ? stateDir : modelFile.toAbsolutePath().getParent();
         } else {
             if (stateDir == null || name == null) throw new InvalidInputException("give --name NAME --state-dir DIR (party.json), or --model FILE --as NAME");
             if (as != null) throw new InvalidInputException("--as is for --model FILE; with --state-dir the party is --name");
+            if (data != null || testData != null) throw new InvalidInputException("--data is for --model FILE (party.json training states generate their data)");
             PartyState state = PartyState.load(stateDir);
             if (!state.name().equals(name)) {
                 throw new InvalidInputException(stateDir.resolve(PartyState.FILE_NAME) + " describes party '" + state.name() + "', not '" + name + "'");

@@ -28,6 +28,8 @@ import org.qdl.protocol.inference.InferenceConfig;
 import org.qdl.protocol.inference.InferenceProtocol;
 import org.qdl.protocol.inference.InferenceResult;
 import org.qdl.protocol.model.AlternatingModel;
+import org.qdl.protocol.model.QdlModel;
+import org.qdl.protocol.model.file.ModelFamily;
 import org.qdl.sim.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,6 +94,12 @@ public final class ScalingCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     org.qdl.cli.noise.LinkNoiseOptions noise; // noisy/lossy links: the inference runs quantum trajectories
 
+    @Option(names = "--model", paramLabel = "FILE", description = "a model file that is a family in N (\"$${n}\" / \"$${N}\" placeholders,"
+            + " docs/models.md) instead of the alternating model; k = its data qubits")
+    Path model;
+
+    private ModelFamily modelFamily;
+
     /** One N of the inference sweep. */
     public record Row(int k, long n, long qubitsPerShot, long shots, long totalQubits, long classicalBitsVectors32,
             long classicalBitsVectors64, long cheapestClassicalBits64, String cheapestClassical, double ratioVectors64,
@@ -106,7 +114,9 @@ public final class ScalingCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         maxK = maxKOption != null ? maxKOption : hard ? 16 : 22;
-        if (minK < (hard ? 1 : 4)) throw new InvalidInputException("--min-k must be at least " + (hard ? 1 : 4) + ", got " + minK);
+        if (model != null && hard) throw new InvalidInputException("--model and --hard exclude each other");
+        if (model != null) modelFamily = ModelFamily.load(model);
+        if (minK < (hard || model != null ? 1 : 4)) throw new InvalidInputException("--min-k must be at least " + (hard || model != null ? 1 : 4) + ", got " + minK);
         if (maxK > 26) throw new InvalidInputException("--max-k is at most 26 (N = 2^26), got " + maxK);
         if (maxK < minK) throw new InvalidInputException("--max-k (" + maxK + ") is below --min-k (" + minK + ")");
         if (layers < 1) throw new InvalidInputException("--layers must be at least 1, got " + layers);
@@ -117,13 +127,19 @@ public final class ScalingCommand implements Callable<Integer> {
         return hard ? runHard(stdout, err) : runInference(config, stdout, err);
     }
 
+    /** The family's member with k data qubits, every party in process. */
+    private AlternatingModel.Example member(int k) throws IOException {
+        QdlModel m = modelFamily.at(k);
+        return new AlternatingModel.Example(m.network(), m.model(), k, m.model().stages().size(), false);
+    }
+
     private int runInference(InferenceConfig config, PrintWriter stdout, PrintWriter err) throws IOException {
         List<Row> rows = new ArrayList<>();
         for (int k = minK; k <= maxK; k++) {
             long t0 = System.nanoTime();
             err.printf("[scaling] N = 2^%d: building the model…%n", k);
             err.flush();
-            AlternatingModel.Example ex = AlternatingModel.build(k, layers, !noPhaseLayer, false, seed + k);
+            AlternatingModel.Example ex = modelFamily != null ? member(k) : AlternatingModel.build(k, layers, !noPhaseLayer, false, seed + k);
             noise.applyTo(ex.network());
             err.printf("[scaling] N = 2^%d: model built (%.1f s); inference…%n", k, (System.nanoTime() - t0) / 1e9);
             err.flush();
@@ -141,7 +157,8 @@ public final class ScalingCommand implements Callable<Integer> {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("command", "scaling");
-        doc.put("model", "alternating: " + layers + " hardware-efficient layers" + (noPhaseLayer ? "" : " + Bob's N-parameter diagonal phase layer")
+        if (modelFamily != null) doc.put("model", modelFamily.file().toString());
+        else doc.put("model", "alternating: " + layers + " hardware-efficient layers" + (noPhaseLayer ? "" : " + Bob's N-parameter diagonal phase layer")
                 + ", O = " + AlternatingModel.OBSERVABLE);
         doc.put("epsilon", epsilon);
         doc.put("delta", delta);
@@ -168,7 +185,8 @@ public final class ScalingCommand implements Callable<Integer> {
         if (json) {
             stdout.println(mapper().writeValueAsString(doc));
         } else {
-            stdout.printf("Distributed inference, ε = %s, δ = %s, %s, L = %d%s; O = %s%n", epsilon, delta, estimator, layers,
+            if (modelFamily != null) stdout.printf("Distributed inference, ε = %s, δ = %s, %s; model family %s%n", epsilon, delta, estimator, model);
+            else stdout.printf("Distributed inference, ε = %s, δ = %s, %s, L = %d%s; O = %s%n", epsilon, delta, estimator, layers,
                     noPhaseLayer ? "" : " + Bob's diagonal layer (N parameters)", AlternatingModel.OBSERVABLE);
             if (noise.any()) stdout.println("Noisy links (" + noise.describe() + "): total qubits include lost attempts; |est − exact| includes the noise bias (see qdl noise)");
             TextTable t = new TextTable("N", "qubits/shot", "shots", "total qubits", "classical bits 32", "classical bits 64",

@@ -11,14 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.qdl.learning.gradient.AdjointDifferentiation;
-import org.qdl.learning.gradient.Estimators;
-import org.qdl.learning.gradient.GradientEstimate;
-import org.qdl.learning.gradient.GradientEstimator;
 import org.qdl.learning.gradient.GradientModels;
-import org.qdl.learning.gradient.ParameterLayout;
+import org.qdl.learning.gradient.GradientStudy;
+import org.qdl.learning.gradient.GradientStudy.Row;
 import org.qdl.learning.gradient.Precision;
-import org.qdl.learning.gradient.ShadowTomographyBound;
+import org.qdl.protocol.Network;
+import org.qdl.protocol.model.QdlModel;
+import org.qdl.protocol.model.file.ModelFile;
 import org.qdl.sim.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code qdl gradients}: gradient error against copies, and copies against P, for every estimator. */
 @Command(name = "gradients", mixinStandardHelpOptions = true,
         description = {"Compares the gradient estimators on the same distributed model:",
-            "(1) error against copies on the two-layer ansatz (alice Z-type layer, bob X-type layer, O = Z0);",
+            "(1) error against copies on the two-layer ansatz (alice Z-type layer, bob X-type layer, O = Z0),",
+            "    or with --model FILE on your own model (docs/models.md), at its input vector;",
             "(2) copies needed for error ε against P on one layer of P commuting Z-strings (P = 4 … 1024),",
             "O(P log P) for parameter shift and the Hadamard test, O(log P) for the simultaneous estimators;",
             "shadow tomography (Bădescu–O'Donnell) is shown analytically and never simulated."})
@@ -69,11 +69,12 @@ public final class GradientsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the results as JSON on stdout instead of tables")
     boolean json;
 
-    static final List<String> SAMPLERS = List.of("parameter-shift", "hadamard-test", "simultaneous", "classical-shadows");
+    @Option(names = "--model", paramLabel = "FILE", description = "part 1 on this model file instead of the two-layer ansatz (--n is then the model's)")
+    Path model;
 
-    /** One row of either table. */
-    public record Row(String part, String estimator, int parameters, int locality, double epsilon, long plannedCopies, Long copies,
-            Double maxError, Double meanHalfWidth, Long qubits, Long classicalBits, double seconds, String status) {}
+    private QdlModel userModel;
+
+    static final List<String> SAMPLERS = GradientStudy.SAMPLERS;
 
     @Override
     public Integer call() throws IOException {
@@ -81,6 +82,10 @@ public final class GradientsCommand implements Callable<Integer> {
         if (n < 4 || n > (1 << 24)) throw new InvalidInputException("--n must lie in 4..2^24, got " + n);
         if (scalingQubits < 3 || scalingQubits > 20) throw new InvalidInputException("--scaling-qubits must lie in 3..20, got " + scalingQubits);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (model != null) {
+            userModel = ModelFile.load(model);
+            n = 1 << userModel.dataQubits();
+        }
         Files.createDirectories(out);
         List<Row> part1 = errorAgainstCopies(err);
         List<Row> part2 = copiesAgainstP(err);
@@ -90,7 +95,8 @@ public final class GradientsCommand implements Callable<Integer> {
             doc.put("copiesAgainstP", part2);
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } else {
-            o.printf("Part 1: error against copies, N = %d, δ = %.3g (max error over all P components vs the adjoint reference)%n", n, delta);
+            o.printf("Part 1: error against copies%s, N = %d, δ = %.3g (max error over all P components vs the adjoint reference)%n",
+                    model == null ? "" : " on " + model, n, delta);
             table(o, part1);
             o.printf("%nPart 2: copies for ε = %.3g, δ = %.3g against P (one layer of commuting Z-strings on %d qubits)%n", scalingEpsilon, delta, scalingQubits);
             table(o, part2);
@@ -110,70 +116,29 @@ public final class GradientsCommand implements Callable<Integer> {
     }
 
     private List<Row> errorAgainstCopies(PrintWriter err) {
-        List<Row> rows = new ArrayList<>();
         ProgressBar bar = new ProgressBar(err, "gradients: error vs copies");
-        int total = epsilons.length * SAMPLERS.size(), done = 0;
-        for (double eps : epsilons) {
-            Precision prec = new Precision(eps, delta);
-            for (String name : SAMPLERS) {
-                GradientModels.Instance inst = GradientModels.twoLayer(n, seed);
-                rows.add(runOne("error", name, inst, prec, true));
-                bar.update(++done, total, name);
-            }
-            GradientModels.Instance inst = GradientModels.twoLayer(n, seed);
-            rows.add(tomography("error", inst, prec));
-            rows.add(new Row("error", "adjoint", ParameterLayout.of(inst.network(), inst.model()).size(), inst.locality(), eps, 0, 0L, 0.0, 0.0,
-                    0L, 0L, 0, "exact local reference (the errors above are measured against it)"));
-        }
+        List<Precision> precs = new ArrayList<>();
+        for (double eps : epsilons) precs.add(new Precision(eps, delta));
+        List<Row> rows = new GradientStudy(seed, maxCopies).errorAgainstCopies(this::partOneModel, precs, bar::update);
         bar.finish();
         return rows;
+    }
+
+    /** A fresh instance of part 1's model: the user's (fresh layers on a fresh network each call) or the two-layer ansatz. */
+    private GradientModels.Instance partOneModel() {
+        if (userModel == null) return GradientModels.twoLayer(n, seed);
+        Network net = userModel.network();
+        return new GradientModels.Instance(net, userModel.model(), GradientStudy.locality(net, userModel.model()));
     }
 
     private List<Row> copiesAgainstP(PrintWriter err) {
-        List<Row> rows = new ArrayList<>();
         ProgressBar bar = new ProgressBar(err, "gradients: copies vs P");
-        int points = 0;
-        for (int p = 4; p <= pMax; p *= 2) points++;
-        int done = 0;
-        Precision prec = new Precision(scalingEpsilon, delta);
-        for (int p = 4; p <= pMax; p *= 2) {
-            for (String name : SAMPLERS) {
-                GradientModels.Instance inst = GradientModels.manyParameters(scalingQubits, p, seed);
-                boolean perParameter = name.equals("parameter-shift") || name.equals("hadamard-test");
-                rows.add(runOne("scaling", name, inst, prec, !perParameter || p <= measureMaxP));
-            }
-            rows.add(tomography("scaling", GradientModels.manyParameters(scalingQubits, p, seed), prec));
-            bar.update(++done, points, "P = " + p);
-        }
+        List<Integer> ps = new ArrayList<>();
+        for (int p = 4; p <= pMax; p *= 2) ps.add(p);
+        List<Row> rows = new GradientStudy(seed, maxCopies).copiesAgainstP(p -> GradientModels.manyParameters(scalingQubits, p, seed), ps,
+                new Precision(scalingEpsilon, delta), measureMaxP, bar::update);
         bar.finish();
         return rows;
-    }
-
-    private Row runOne(String part, String name, GradientModels.Instance inst, Precision prec, boolean measure) {
-        GradientEstimator est = Estimators.byName(name);
-        int params = ParameterLayout.of(inst.network(), inst.model()).size();
-        String why = est.notApplicable(inst.network(), inst.model());
-        if (why != null) return new Row(part, name, params, inst.locality(), prec.epsilon(), 0, null, null, null, null, null, 0, "not applicable: " + why);
-        long planned = est.plannedCopies(inst.network(), inst.model(), prec);
-        if (!measure) return new Row(part, name, params, inst.locality(), prec.epsilon(), planned, null, null, null, null, null, 0, "planned only (P > --measure-max-p)");
-        if (planned > maxCopies) return new Row(part, name, params, inst.locality(), prec.epsilon(), planned, null, null, null, null, null, 0, "planned only (copies > --max-copies)");
-        double[] exact = new AdjointDifferentiation().estimate(inst.network(), inst.model(), prec, 0).gradient();
-        long t0 = System.nanoTime();
-        GradientEstimate e = est.estimate(inst.network(), inst.model(), prec, seed + 17);
-        double secs = (System.nanoTime() - t0) / 1e9;
-        double hw = 0;
-        for (double h : e.halfWidth()) hw += h;
-        return new Row(part, name, params, inst.locality(), prec.epsilon(), planned, e.copies(), e.maxError(exact), hw / e.size(),
-                e.communication().qubits(), e.communication().classicalBits(), secs, "measured");
-    }
-
-    private Row tomography(String part, GradientModels.Instance inst, Precision prec) {
-        int params = ParameterLayout.of(inst.network(), inst.model()).size();
-        int layers = ParameterLayout.of(inst.network(), inst.model()).entries().size();
-        long nn = inst.network().party(inst.model().dataParty()).dataLength(inst.model().dataKey());
-        ShadowTomographyBound.Counts c = ShadowTomographyBound.of(nn, Math.max(1, params / layers), layers, prec.epsilon(), prec.delta());
-        return new Row(part, "shadow-tomography", params, inst.locality(), prec.epsilon(), c.copiesPerStep(), null, null, null, null, null, 0,
-                "analytic (Bădescu–O'Donnell, constants 1); " + c.reason());
     }
 
     private static void table(PrintWriter o, List<Row> rows) {

@@ -18,6 +18,12 @@ import org.qdl.learning.train.TrainConfig;
 import org.qdl.learning.train.Trainer;
 import org.qdl.cli.CoordinatorOptions;
 import org.qdl.learning.train.TrainingSetup;
+import org.qdl.learning.checkpoint.PartyCheckpoints;
+import org.qdl.learning.train.LabelledData;
+import org.qdl.learning.train.ModelTasks;
+import org.qdl.learning.train.TrainOptions;
+import org.qdl.learning.train.TrainingTask;
+import org.qdl.protocol.model.file.ModelFile;
 import org.qdl.net.Coordinator;
 import org.qdl.net.RemotePartyException;
 import org.qdl.protocol.LocalParty;
@@ -98,6 +104,22 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CoordinatorOptions parties;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "train your own model (docs/models.md) instead of the embedded task; needs --data")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "with --model: the labelled data set of the model's input party (rows of N numbers and a label ±1;"
+            + " every 4th row is a test row unless --test-data is given)")
+    Path data;
+
+    @Option(names = "--test-data", paramLabel = "FILE", description = "with --model: the test set, in the format of --data")
+    Path testData;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "labels ±1 of --data when it holds the examples only (a 2-D .npy array, or rows of N numbers)")
+    Path labels;
+
+    @Option(names = "--test-labels", paramLabel = "FILE", description = "labels of --test-data, as --labels")
+    Path testLabels;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "run id under which remote parties save their layers at checkpoints"
             + " (default: train-SEED-RANDOM; a resumed run keeps its checkpoint's)")
     String runId;
@@ -107,6 +129,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (every < 0) throw new InvalidInputException("--checkpoint-every must be ≥ 0, got " + every);
         Checkpoint from = resume == null ? null : CheckpointIO.read(resume);
+        if (model != null || data != null || testData != null || labels != null) return trainModel(from);
+        if (from != null && from.config() == null) throw new InvalidInputException(resume + " is a checkpoint of a model run: resume it with the same --model and --data");
         TrainConfig config = from != null ? from.config()
                 : new TrainConfig(n, layers, train, test, noise, seed, estimator, loss, optimizer, lr, batch, epochs, epsilon, delta);
         if (!parties.anyParty()) return train(from == null ? new Trainer(config) : Trainer.resume(from), from);
@@ -127,15 +151,46 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** qdl train --model FILE --data FILE: the user's model, in-process or with some parties remote. */
+    private int trainModel(Checkpoint from) throws IOException {
+        if (model == null || data == null) throw new InvalidInputException("--model and --data go together: give both");
+        LabelledData set = LabelledData.read(data, labels, testData, testLabels);
+        TrainOptions o = new TrainOptions(seed, estimator, loss, optimizer, lr, batch, epochs, epsilon, delta);
+        if (!parties.anyParty()) {
+            TrainingTask task = ModelTasks.inProcess(ModelFile.load(model), set, data.toString());
+            return train(from == null ? new Trainer(task, o, PartyCheckpoints.NONE, null) : Trainer.resume(from, task, PartyCheckpoints.NONE), from);
+        }
+        try (Coordinator co = parties.connect()) {
+            List<String> named = parties.partyNames();
+            TrainingTask task = ModelTasks.on(co.network(), ModelFile.load(model, named), set, data.toString(), named);
+            String id = runId != null ? runId : "train-" + seed + "-" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
+            Trainer t = from == null ? new Trainer(task, o, co.partyCheckpoints(), id) : Trainer.resume(from, task, co.partyCheckpoints());
+            if (!t.remoteHolders().isEmpty()) err().println("run id " + t.runId() + ": remote parties " + t.remoteHolders() + " keep their layers under STATE_DIR/runs/" + t.runId());
+            return train(t, from);
+        }
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
     private int train(Trainer t, Checkpoint from) throws IOException {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (from != null) err.println("resuming from " + resume + " at step " + from.nextStep() + " of " + from.config().totalSteps());
+        if (from != null) err.println("resuming from " + resume + " at step " + from.nextStep() + " of " + t.totalSteps());
         TrainConfig c = t.config();
+        TrainOptions op = t.options();
         Files.createDirectories(out);
-        if (!json) {
+        if (!json && c == null) {
+            o.printf("model %s: N = %d (%d qubits), parties %s, %d trainable layers, %d train / %d test, estimator %s, %s loss, %s lr %.3g, batch %d, ε = %.3g, δ = %.3g, seed %d%n",
+                    model, t.task().dimension(), t.task().qubits(), t.task().network().parties().stream().map(org.qdl.protocol.Party::name).toList(),
+                    t.task().layers().size(), t.task().trainCount(), t.task().testCount(), op.estimator(), op.loss(), op.optimizer(),
+                    op.learningRate(), op.batchSize(), op.epsilon(), op.delta(), op.seed());
+        } else if (!json) {
             o.printf("task: N = %d (%d qubits), L = %d, %d train / %d test, estimator %s, %s loss, %s lr %.3g, batch %d, ε = %.3g, δ = %.3g, seed %d%n",
                     c.n(), t.setup().qubits(), c.layers(), c.trainCount(), c.testCount(), c.estimator(), c.loss(), c.optimizer(),
                     c.learningRate(), c.batchSize(), c.epsilon(), c.delta(), c.seed());
+        }
+        if (!json) {
             o.printf("%5s %7s %10s %10s %9s %9s %14s %14s %16s %12s%n", "epoch", "steps", "est.loss", "train.loss", "train.acc", "test.acc",
                     "qubits", "q.class.bits", "backprop.bits", "copies");
             for (EpochRecord r : t.history()) row(o, r);
@@ -149,11 +204,11 @@ public final class TrainCommand implements Callable<Integer> {
             err.println(); // end the progress bar's line
             long last = every > 0 ? t.nextStep() / every * every : 0;
             Path cp = out.resolve("checkpoints").resolve("checkpoint-" + last + ".json");
-            throw e.withContext("training stopped in step " + (t.nextStep() + 1) + " of " + c.totalSteps()
+            throw e.withContext("training stopped in step " + (t.nextStep() + 1) + " of " + t.totalSteps()
                     + (last > 0 && Files.exists(cp) ? "; once the party is back, continue with --resume " + cp : "; no checkpoint to resume from"));
         }
         bar.finish();
-        return finish(t, c, o);
+        return finish(t, o);
     }
 
     private void runSteps(Trainer t, ProgressBar bar, PrintWriter o, PrintWriter err) throws IOException {
@@ -174,18 +229,23 @@ public final class TrainCommand implements Callable<Integer> {
         });
     }
 
-    private int finish(Trainer t, TrainConfig c, PrintWriter o) throws IOException {
+    private int finish(Trainer t, PrintWriter o) throws IOException {
         List<EpochRecord> h = t.history();
         writeCsv(h, out.resolve("train-epochs.csv"));
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("config", c);
-        doc.put("qubitsPerCopy", t.setup().qubits());
-        doc.put("linkCrossingsPerForwardPass", t.setup().hops());
+        if (t.config() != null) doc.put("config", t.config());
+        else {
+            doc.put("model", model.toString());
+            doc.put("data", data.toString());
+            doc.put("options", t.options());
+        }
+        doc.put("qubitsPerCopy", t.task().qubits());
+        doc.put("linkCrossingsPerForwardPass", t.task().hops());
         doc.put("epochs", h);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         m.writeValue(out.resolve("train.json").toFile(), doc);
         List<Path> files = new ArrayList<>(List.of(out.resolve("train-epochs.csv"), out.resolve("train.json")));
-        files.addAll(plots(h, c));
+        files.addAll(plots(h, t.options().estimator(), t.task().dimension()));
         if (json) o.println(m.writeValueAsString(doc));
         else {
             EpochRecord last = h.get(h.size() - 1);
@@ -212,7 +272,7 @@ public final class TrainCommand implements Callable<Integer> {
         Files.writeString(file, sb.toString());
     }
 
-    private List<Path> plots(List<EpochRecord> h, TrainConfig c) throws IOException {
+    private List<Path> plots(List<EpochRecord> h, String estimator, int n) throws IOException {
         int k = h.size();
         double[] ep = new double[k], tl = new double[k], tra = new double[k], tea = new double[k], steps = new double[k];
         List<Double> sx = new ArrayList<>(), qb = new ArrayList<>(), cb = new ArrayList<>(), bb = new ArrayList<>();
@@ -231,14 +291,14 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         List<Path> files = new ArrayList<>();
-        files.addAll(LearningPlots.save(LearningPlots.chart("Training (" + c.estimator() + ", N = " + c.n() + ")", "epoch", "loss / accuracy", false, false,
+        files.addAll(LearningPlots.save(LearningPlots.chart("Training (" + estimator + ", N = " + n + ")", "epoch", "loss / accuracy", false, false,
                 List.of(new LearningPlots.Series("train loss (exact)", ep, tl), new LearningPlots.Series("train accuracy", ep, tra),
                         new LearningPlots.Series("test accuracy", ep, tea))), out.resolve("train-curves")));
         List<LearningPlots.Series> comm = new ArrayList<>();
-        comm.add(new LearningPlots.Series("qubits (" + c.estimator() + ")", arr(sx), arr(qb)));
-        if (!c.estimator().equals("adjoint")) comm.add(new LearningPlots.Series("classical bits of the quantum protocol", arr(sx), arr(cb)));
+        comm.add(new LearningPlots.Series("qubits (" + estimator + ")", arr(sx), arr(qb)));
+        if (!estimator.equals("adjoint")) comm.add(new LearningPlots.Series("classical bits of the quantum protocol", arr(sx), arr(cb)));
         comm.add(new LearningPlots.Series("classical backpropagation bits", arr(sx), arr(bb)));
-        files.addAll(LearningPlots.save(LearningPlots.chart("Cumulative communication (N = " + c.n() + ")", "steps", "qubits or bits", false, true, comm),
+        files.addAll(LearningPlots.save(LearningPlots.chart("Cumulative communication (N = " + n + ")", "steps", "qubits or bits", false, true, comm),
                 out.resolve("train-communication")));
         return files;
     }

@@ -15,6 +15,11 @@ public record TrainConfig(int n, int layers, int trainCount, int testCount, doub
         new org.qdl.learning.gradient.Precision(epsilon, delta);
     }
 
+    /** The hyper-parameters shared with runs on other tasks. */
+    public TrainOptions options() {
+        return new TrainOptions(seed, estimator, loss, optimizer, learningRate, batchSize, epochs, epsilon, delta);
+    }
+
     public int stepsPerEpoch() {
         return (trainCount + batchSize - 1) / batchSize;
     }

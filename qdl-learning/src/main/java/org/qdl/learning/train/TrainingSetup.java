@@ -159,6 +159,11 @@ public final class TrainingSetup {
         return qubits;
     }
 
+    /** The same run as a generic task: alice's labelled vectors, every layer trainable. */
+    public TrainingTask task() {
+        return TrainingTask.of(net, model(trainKey(0)), train.y(), test.y());
+    }
+
     /** The model f(x) for one data vector held by alice. */
     public DistributedModel model(String dataKey) {
         DistributedModel.Builder b = DistributedModel.builder(DATA_PARTY, dataKey);
