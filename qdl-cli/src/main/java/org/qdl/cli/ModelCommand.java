@@ -72,7 +72,9 @@ public final class ModelCommand implements Runnable {
             }
             w.printf("steps: %s%n", steps(dm));
             w.printf("route: %s (%d hops of %d qubits)%n", String.join(" → ", m.route()), m.route().size() - 1, m.registerQubits());
-            w.println("ledger of one execution (no shots):");
+            for (var l : m.noise().links()) w.printf("noise on %s–%s: %s%n", l.a(), l.b(), l.noise().spec());
+            m.noise().memory().forEach((p, n) -> w.printf("memory noise of %s: %s%n", p, n.spec()));
+            w.println("ledger of one execution (no shots" + (m.noise().perfect() ? "" : ", perfect links") + "):");
             w.printf("  %-16s %10s %10s %12s%n", "link", "messages", "qubits", "bits");
             for (Map.Entry<Link, LinkStats> e : r.oneExecution().byLink().entrySet()) {
                 LinkStats s = e.getValue();
@@ -129,6 +131,11 @@ public final class ModelCommand implements Runnable {
             m.route().forEach(root.putArray("route")::add);
             ArrayNode hops = root.putArray("hops");
             for (int i = 1; i < m.route().size(); i++) hops.addObject().put("from", m.route().get(i - 1)).put("to", m.route().get(i)).put("qubits", m.registerQubits());
+            ObjectNode noise = root.putObject("noise");
+            ArrayNode noisyLinks = noise.putArray("links");
+            for (var l : m.noise().links()) noisyLinks.addObject().put("a", l.a()).put("b", l.b()).put("noise", l.noise().spec());
+            ObjectNode memory = noise.putObject("memory");
+            m.noise().memory().forEach((p, n) -> memory.put(p, n.spec()));
             ObjectNode ledger = root.putObject("oneExecution");
             ArrayNode links = ledger.putArray("links");
             for (Map.Entry<Link, LinkStats> e : r.oneExecution().byLink().entrySet()) {

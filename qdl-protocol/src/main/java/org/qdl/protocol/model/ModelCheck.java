@@ -22,9 +22,13 @@ public final class ModelCheck {
 
     private ModelCheck() {}
 
-    /** Needs every party's share (the model must not have external parties). */
+    /**
+     * Needs every party's share (the model must not have external parties). The execution runs on
+     * perfect links: the ledger of sent qubits and the exact value do not depend on the model's noise.
+     */
     public static Report of(QdlModel m) {
-        Network net = m.network();
+        Network net = new Network();
+        for (String p : m.parties()) net.add(m.newParty(p));
         List<PartyRow> rows = new ArrayList<>();
         for (String name : m.parties()) {
             LocalParty p = (LocalParty) net.party(name);

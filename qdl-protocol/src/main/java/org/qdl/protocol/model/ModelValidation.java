@@ -81,7 +81,19 @@ final class ModelValidation {
         if (b.isRescaled()) dm.rescaled(b.normEncoding());
         Map<String, PartyShare> shares = new LinkedHashMap<>();
         for (QdlModelBuilder.PartyDraft d : drafts.values()) shares.put(d.name, new PartyShare(d.name, d.data, d.layers, d.observables));
-        return new QdlModel(b.sourceName(), names, shares, dm.build(), n, b.ancillaCount(), params);
+        List<ModelNoise.Link> links = new ArrayList<>();
+        for (QdlModelBuilder.NoiseItem i : b.linkNoiseItems()) {
+            for (String p : List.of(i.a(), i.b())) {
+                if (!names.contains(p)) throw new InvalidInputException(i.where() + ": unknown party '" + p + "' (parties: " + names + ")");
+            }
+            links.add(new ModelNoise.Link(i.a(), i.b(), i.noise()));
+        }
+        Map<String, org.qdl.protocol.noise.LinkNoise> memory = new LinkedHashMap<>();
+        for (QdlModelBuilder.NoiseItem i : b.memoryNoiseItems().values()) {
+            if (!names.contains(i.a())) throw new InvalidInputException(i.where() + ": unknown party '" + i.a() + "' (parties: " + names + ")");
+            memory.put(i.a(), i.noise());
+        }
+        return new QdlModel(b.sourceName(), names, shares, dm.build(), n, b.ancillaCount(), params, new ModelNoise(links, memory));
     }
 
     private static void requireParty(QdlModelBuilder.Item i, List<String> names) {

@@ -27,9 +27,11 @@ public final class QdlModel {
     private final int dataQubits;
     private final int ancillas;
     private final List<ParameterInfo> parameters;
+    private final ModelNoise noise;
 
     QdlModel(String source, List<String> parties, Map<String, PartyShare> shares, DistributedModel model, int dataQubits, int ancillas,
-            List<ParameterInfo> parameters) {
+            List<ParameterInfo> parameters, ModelNoise noise) {
+        this.noise = noise;
         this.source = source;
         this.parties = List.copyOf(parties);
         this.shares = Map.copyOf(shares);
@@ -86,9 +88,25 @@ public final class QdlModel {
         return net;
     }
 
-    /** Adds to {@code net} a fresh in-process party for every party not named in {@code elsewhere}. */
+    /**
+     * Adds to {@code net} a fresh in-process party for every party not named in {@code elsewhere}, and
+     * configures the model's link and memory noise. Noise on a link to a party served elsewhere is
+     * refused before anything runs: only in-process parties simulate noisy links.
+     */
     public void addLocalParties(Network net, Collection<String> elsewhere) {
+        for (String p : elsewhere) {
+            if (noise.touches(p)) {
+                throw new org.qdl.sim.InvalidInputException(source + ": noise: party " + p + " is served elsewhere, and remote parties "
+                        + "do not simulate noisy links or memories (run it in process, or remove its noise)");
+            }
+        }
         for (String p : parties) if (!elsewhere.contains(p)) net.add(newParty(p));
+        noise.applyTo(net);
+    }
+
+    /** The model's link and memory noise ({@link ModelNoise#NONE} for perfect links). */
+    public ModelNoise noise() {
+        return noise;
     }
 
     /** Data qubits n: the input has 2^n entries. */

@@ -49,6 +49,10 @@ public final class QdlModelBuilder {
     private boolean rescaled;
     private NumberEncoding normEncoding = NumberEncoding.FLOAT64;
     private String source = "model";
+    private final List<NoiseItem> linkNoise = new ArrayList<>();
+    private final Map<String, NoiseItem> memoryNoise = new LinkedHashMap<>();
+
+    record NoiseItem(String a, String b, org.qdl.protocol.noise.LinkNoise noise, String where) {}
 
     static final class PartyDraft {
         final String name;
@@ -280,6 +284,32 @@ public final class QdlModelBuilder {
         return this;
     }
 
+    /**
+     * Noise and loss on the link between parties a and b, both directions (docs/noise.md): e.g.
+     * {@code LinkNoise.parse("depolarizing:0.01+fibre:km=10,dbPerKm=0.2")}. Perfect links by default.
+     */
+    public QdlModelBuilder linkNoise(String a, String b, org.qdl.protocol.noise.LinkNoise noise) {
+        String w = here("noise.links");
+        if (a.equals(b)) throw new InvalidInputException(w + ": a link joins two different parties, got " + a + " twice");
+        for (NoiseItem n : linkNoise) {
+            if ((n.a().equals(a) && n.b().equals(b)) || (n.a().equals(b) && n.b().equals(a))) {
+                throw new InvalidInputException(w + ": the link " + a + "–" + b + " is given twice (" + n.where() + ")");
+            }
+        }
+        linkNoise.add(new NoiseItem(a, b, java.util.Objects.requireNonNull(noise), w));
+        return this;
+    }
+
+    /** Noise that a party's memory applies to a register before the party sends it on. */
+    public QdlModelBuilder memoryNoise(String party, org.qdl.protocol.noise.LinkNoise noise) {
+        String w = here("noise.memory." + party);
+        if (noise.lossy()) throw new InvalidInputException(w + ": a memory does not lose qubits; loss belongs on a link");
+        if (memoryNoise.put(party, new NoiseItem(party, party, java.util.Objects.requireNonNull(noise), w)) != null) {
+            throw new InvalidInputException(w + ": memory noise of " + party + " is given twice");
+        }
+        return this;
+    }
+
     /** One party's share as added so far, without a circuit (a party file served on its own). */
     public PartyShare shareOf(String party) {
         PartyDraft d = parties.get(party);
@@ -331,6 +361,14 @@ public final class QdlModelBuilder {
 
     NumberEncoding normEncoding() {
         return normEncoding;
+    }
+
+    List<NoiseItem> linkNoiseItems() {
+        return linkNoise;
+    }
+
+    Map<String, NoiseItem> memoryNoiseItems() {
+        return memoryNoise;
     }
 
     String sourceName() {

@@ -29,7 +29,7 @@ import org.qdl.sim.InvalidInputException;
  * operator needs only its share: parties named in {@code external} are not read at all.
  */
 public final class ModelFile {
-    static final Set<String> TOP = Set.of("format", "description", "qubits", "ancillas", "parties", "input", "steps", "output");
+    static final Set<String> TOP = Set.of("format", "description", "qubits", "ancillas", "parties", "input", "steps", "output", "noise");
     static final String FORMAT = "qdl-model/1";
 
     private ModelFile() {}
@@ -150,7 +150,51 @@ public final class ModelFile {
             };
             b.rescaled(ne);
         }
+        if (root.has("noise")) noise(j, root.get("noise"), source, b);
         return b.build();
+    }
+
+    /** {"links": [{"between": [a, b], "noise": SPEC}], "memory": {party: SPEC}}; SPEC as LinkNoise.parse (docs/noise.md). */
+    private static void noise(Json j, JsonNode noise, String source, QdlModelBuilder b) {
+        if (!noise.isObject()) throw j.bad("noise", "expected an object with \"links\" and/or \"memory\", got " + Json.show(noise));
+        j.only("noise", noise, Set.of("links", "memory"));
+        JsonNode links = noise.get("links");
+        if (links != null) {
+            if (!links.isArray()) throw j.bad("noise.links", "expected an array of {\"between\": [a, b], \"noise\": SPEC}, got " + Json.show(links));
+            for (int i = 0; i < links.size(); i++) {
+                String w = "noise.links[" + i + "]";
+                JsonNode l = links.get(i);
+                if (!l.isObject()) throw j.bad(w, "expected {\"between\": [a, b], \"noise\": SPEC}, got " + Json.show(l));
+                j.only(w, l, Set.of("between", "noise"));
+                JsonNode ab = l.get("between");
+                if (ab == null || !ab.isArray() || ab.size() != 2 || !ab.get(0).isTextual() || !ab.get(1).isTextual()) {
+                    throw j.bad(w + ".between", "expected two party names, got " + Json.show(ab));
+                }
+                b.at(source + ": " + w).linkNoise(ab.get(0).asText(), ab.get(1).asText(), spec(j, w, l));
+            }
+        }
+        JsonNode memory = noise.get("memory");
+        if (memory != null) {
+            if (!memory.isObject()) throw j.bad("noise.memory", "expected an object {party: SPEC}, got " + Json.show(memory));
+            for (Iterator<Map.Entry<String, JsonNode>> it = memory.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String w = "noise.memory." + e.getKey();
+                if (!e.getValue().isTextual()) throw j.bad(w, "expected a noise spec such as \"thermal:t=1,T1=100,T2=80\", got " + Json.show(e.getValue()));
+                b.at(source + ": " + w).memoryNoise(e.getKey(), parseSpec(j, w, e.getValue().asText()));
+            }
+        }
+    }
+
+    private static org.qdl.protocol.noise.LinkNoise spec(Json j, String w, JsonNode link) {
+        return parseSpec(j, w + ".noise", j.text(w, link, "noise"));
+    }
+
+    private static org.qdl.protocol.noise.LinkNoise parseSpec(Json j, String w, String spec) {
+        try {
+            return org.qdl.protocol.noise.LinkNoise.parse(spec);
+        } catch (InvalidInputException e) {
+            throw j.bad(w, e.getMessage());
+        }
     }
 
     private static String names(JsonNode parties) {

@@ -31,6 +31,10 @@ class ModelFileTest {
 
     /** Fig. 2 by hand: the same seeds, layers and circuit as examples/models/fig2. */
     static QdlModel fig2InJava() {
+        return fig2Builder().build();
+    }
+
+    static org.qdl.protocol.model.QdlModelBuilder fig2Builder() {
         QasmLayer bobLayer = QasmLayer.load(FIG2.resolve("bob-layer.qasm"), List.of());
         double[] x = new double[64];
         SplittableRandom g = new SplittableRandom(7);
@@ -45,8 +49,7 @@ class ModelFileTest {
                 .observable("O", PauliSum.parse("0.7 Z0 Z1 - 0.3 X2"))
                 .qubits(6).input("alice", "x")
                 .step("alice", "A1").step("bob", "B1").step("alice", "A2").step("bob", "B2")
-                .output("bob", "O")
-                .build();
+                .output("bob", "O");
     }
 
     @Test
