@@ -140,7 +140,7 @@ public final class ScalingCommand implements Callable<Integer> {
             err.printf("[scaling] N = 2^%d: building the model…%n", k);
             err.flush();
             AlternatingModel.Example ex = modelFamily != null ? member(k) : AlternatingModel.build(k, layers, !noPhaseLayer, false, seed + k);
-            noise.applyTo(ex.network());
+            if (noise.any()) noise.applyTo(ex.network()); // else a model file's own "noise" stays
             err.printf("[scaling] N = 2^%d: model built (%.1f s); inference…%n", k, (System.nanoTime() - t0) / 1e9);
             err.flush();
             InferenceResult r = InferenceProtocol.run(ex.network(), ex.model(), new InferenceConfig(epsilon, delta, estimator, seed + k));
