@@ -23,6 +23,7 @@ public sealed interface Security permits Security.MutualTls, Security.SharedSecr
             for (Path p : new Path[] {t.caCertificate, t.certificate, t.privateKey}) {
                 if (!Files.isRegularFile(p)) throw new java.nio.file.NoSuchFileException(p + " (made by 'qdl party certs --parties …," + name + "')");
             }
+            HandshakeDiagnosis.requireConsistent(t);
             return t;
         }
     }
