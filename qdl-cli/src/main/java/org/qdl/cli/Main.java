@@ -51,7 +51,13 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // picocli's PrintWriter (and System.out under it) swallow write errors: ask once at the end
+        if (out.checkError()) {
+            err.println("qdl: writing standard output failed (disk full, or its reader closed it); the output is incomplete");
+            return code == OK ? INTERNAL_ERROR : code;
+        }
+        return code;
     }
 
     public static CommandLine commandLine() {
@@ -60,13 +66,27 @@ public final class Main implements Runnable {
         cl.getSubcommands().get("bench").addSubcommand("net", new NetBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("gnn", new org.qdl.cli.gnn.GnnBenchCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeFor);
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                OutputFiles.checkOptions(parsed); // output paths before any work
+            } catch (InvalidInputException e) {
+                CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+                throw new CommandLine.ExecutionException(leaf, e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof org.qdl.net.RemotePartyException r && r.operational()) {
                 cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage()); // expected: a party is down
                 return INTERNAL_ERROR;
             }
+            if (ex instanceof OutputFiles.WriteFailure || isIoFailure(ex)) { // the environment, not a bug: one line
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + (ex instanceof OutputFiles.WriteFailure
+                        ? ex.getMessage() : "I/O error: " + OutputFiles.reason(ex)));
+                return INTERNAL_ERROR;
+            }
             if (isUserError(ex)) {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + userMessage(ex));
                 return USAGE_ERROR;
             }
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + ex);
@@ -75,8 +95,9 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            // one line: picocli's message (some span lines) and where the usage is
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")
+                    + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return USAGE_ERROR;
         });
         return cl;
@@ -84,12 +105,34 @@ public final class Main implements Runnable {
 
     private static int exitCodeFor(Throwable t) {
         if (t instanceof org.qdl.net.RemotePartyException r && r.operational()) return INTERNAL_ERROR;
+        if (t instanceof OutputFiles.WriteFailure || isIoFailure(t)) return INTERNAL_ERROR;
         return isUserError(t) ? USAGE_ERROR : INTERNAL_ERROR;
     }
 
-    /** A user mistake: bad input data, bad values, missing files. */
+    /** A user mistake: bad input data, bad values, missing files, a path of the wrong kind. */
     static boolean isUserError(Throwable t) {
+        if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) t = u.getCause();
         return t instanceof InvalidInputException || t instanceof java.nio.file.NoSuchFileException
+                || t instanceof java.nio.file.NotDirectoryException || t instanceof java.nio.file.AccessDeniedException
+                || t instanceof java.nio.file.FileAlreadyExistsException
                 || t instanceof java.io.FileNotFoundException || t instanceof CommandLine.ParameterException;
+    }
+
+    /** Any other I/O failure (a device error, a full disk): exit 1 with one line, since a trace would not help. */
+    static boolean isIoFailure(Throwable t) {
+        return !isUserError(t) && (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException);
+    }
+
+    /** The line for a user mistake; the JDK's file-system exceptions carry only the path, so say what is wrong with it. */
+    static String userMessage(Throwable t) {
+        if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) t = u.getCause();
+        if (t instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            String what = t instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : t instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : t instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : t instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : "cannot be used";
+            return f.getFile() + ": " + what + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "");
+        }
+        return t.getMessage();
     }
 }

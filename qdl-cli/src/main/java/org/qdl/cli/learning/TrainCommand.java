@@ -183,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
         doc.put("linkCrossingsPerForwardPass", t.setup().hops());
         doc.put("epochs", h);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        m.writeValue(out.resolve("train.json").toFile(), doc);
+        org.qdl.cli.OutputFiles.write(out.resolve("train.json"), () -> m.writeValue(out.resolve("train.json").toFile(), doc));
         List<Path> files = new ArrayList<>(List.of(out.resolve("train-epochs.csv"), out.resolve("train.json")));
         files.addAll(plots(h, c));
         if (json) o.println(m.writeValueAsString(doc));
@@ -209,7 +209,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .append(',').append(r.trainAccuracy()).append(',').append(r.testAccuracy()).append(',').append(r.qubits())
                     .append(',').append(r.classicalBits()).append(',').append(r.baselineBits()).append(',').append(r.copies()).append('\n');
         }
-        Files.writeString(file, sb.toString());
+        org.qdl.cli.OutputFiles.write(file, () -> Files.writeString(file, sb.toString()));
     }
 
     private List<Path> plots(List<EpochRecord> h, TrainConfig c) throws IOException {
