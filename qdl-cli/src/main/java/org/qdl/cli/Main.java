@@ -51,7 +51,14 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // sizes from the command line that no heap holds: say so in one line
+            err.println("qdl" + commandOf(cl, args) + ": the values given need more memory than the heap's "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB (" + e.getMessage() + "): use smaller values or more heap (QDL_HEAP=…)");
+            code = USAGE_ERROR;
+        }
         // picocli's PrintWriter (and System.out under it) swallow write errors: ask once at the end
         if (out.checkError()) {
             err.println("qdl: writing standard output failed (disk full, or its reader closed it); the output is incomplete");
@@ -109,9 +116,24 @@ public final class Main implements Runnable {
         return isUserError(t) ? USAGE_ERROR : INTERNAL_ERROR;
     }
 
-    /** A user mistake: bad input data, bad values, missing files, a path of the wrong kind. */
+    /** " gnn train" for the subcommand words at the start of args (for messages outside picocli's handlers). */
+    private static String commandOf(CommandLine cl, String[] args) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : args) {
+            CommandLine sub = cl.getSubcommands().get(a);
+            if (sub == null) break;
+            sb.append(' ').append(a);
+            cl = sub;
+        }
+        return sb.toString();
+    }
+
+    /** A user mistake: bad input data, bad values, missing files, a path of the wrong kind, a file that is not text. */
     static boolean isUserError(Throwable t) {
         if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) t = u.getCause();
+        if (t instanceof java.nio.charset.CharacterCodingException || (t instanceof java.io.IOException && "Is a directory".equals(t.getMessage()))) {
+            return true; // reading a binary file or a directory given for a text file
+        }
         return t instanceof InvalidInputException || t instanceof java.nio.file.NoSuchFileException
                 || t instanceof java.nio.file.NotDirectoryException || t instanceof java.nio.file.AccessDeniedException
                 || t instanceof java.nio.file.FileAlreadyExistsException
@@ -126,6 +148,8 @@ public final class Main implements Runnable {
     /** The line for a user mistake; the JDK's file-system exceptions carry only the path, so say what is wrong with it. */
     static String userMessage(Throwable t) {
         if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) t = u.getCause();
+        if (t instanceof java.nio.charset.CharacterCodingException) return "a file given is not UTF-8 text (" + t + ")";
+        if ("Is a directory".equals(t.getMessage())) return "a directory was given where a file is read";
         if (t instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
             String what = t instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
                     : t instanceof java.nio.file.NotDirectoryException ? "not a directory"

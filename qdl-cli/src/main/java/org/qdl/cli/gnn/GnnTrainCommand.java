@@ -97,6 +97,11 @@ public final class GnnTrainCommand implements Callable<Integer> {
             case "poly", "prelu" -> List.of(model);
             default -> throw new org.qdl.sim.InvalidInputException("--model must be poly, prelu or both, got '" + model + "'");
         };
+        if (hidden > 1 << 16 || hops > 64) throw new org.qdl.sim.InvalidInputException("--hidden at most 65536 and --hops at most 64");
+        if (!(dropout >= 0 && dropout < 1) || !(inputDropout >= 0 && inputDropout < 1)) {
+            throw new org.qdl.sim.InvalidInputException("--dropout and --input-dropout must be in [0, 1), got " + dropout + " and " + inputDropout);
+        }
+        Diffusion.parse(operator); // a bad name before the data are loaded
         GnnBenchCommand.resetPeaks();
         NodeDataset ds = Datasets.loadNode(Datasets.resolveRoot(data), dataset, format, 0);
         err.printf("%s: %d nodes, %d edges, %d features, %d classes, split %d/%d/%d%n", ds.name(), ds.numNodes(),

@@ -145,12 +145,18 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             runSteps(t, bar, o, err);
         } catch (RemotePartyException e) {
-            if (!e.operational()) throw e;
+            if (!e.operational()) {
+                err.println(); // the error's line must not continue the progress bar's
+                throw e;
+            }
             err.println(); // end the progress bar's line
             long last = every > 0 ? t.nextStep() / every * every : 0;
             Path cp = out.resolve("checkpoints").resolve("checkpoint-" + last + ".json");
             throw e.withContext("training stopped in step " + (t.nextStep() + 1) + " of " + c.totalSteps()
                     + (last > 0 && Files.exists(cp) ? "; once the party is back, continue with --resume " + cp : "; no checkpoint to resume from"));
+        } catch (RuntimeException e) {
+            err.println(); // the error's line must not continue the progress bar's
+            throw e;
         }
         bar.finish();
         return finish(t, c, o);

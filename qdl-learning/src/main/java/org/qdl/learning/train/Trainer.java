@@ -209,7 +209,7 @@ public final class Trainer {
             if (config.estimator().equals("adjoint")) {
                 f = m.exactOutput(net); // the exact reference trains on exact values
             } else {
-                int sf = Math.toIntExact(Statistics.hoeffdingShots(2, precision.epsilon(), precision.delta()));
+                int sf = org.qdl.learning.gradient.ShotCount.of(Statistics.hoeffdingShots(2, precision.epsilon(), precision.delta()), precision);
                 long seed = rng.nextLong();
                 double[] out = net.repeated(sf, () -> obs.measure("O", m.forward(net, 0), sf, seed));
                 f = Statistics.mean(out);
