@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
             while (m.find()) {
                 int q = Integer.parseInt(m.group(1));
                 if (q >= program.numQubits()) {
-                    throw new InvalidInputException("--expect \"" + e + "\": qubit " + q + " is outside 0.." + (program.numQubits() - 1)
+                    throw new InvalidInputException("--expect \"" + e + "\": qubit " + q + " is outside the circuit's qubits 0.." + (program.numQubits() - 1)
                             + " (" + file + " has " + program.numQubits() + " qubit(s))");
                 }
             }

@@ -65,7 +65,7 @@ class WriteFailureTest {
     void runNamesTheCircuitsQubitsAndANonTextFile() throws Exception {
         String bell = CliFuzzTestAccess.repositoryRoot().resolve("examples/bell.qasm").toString();
         Run r = run(new PrintWriter(new StringWriter()), "run", bell, "--expect", "Z99");
-        assertEquals(new Run(2, List.of("qdl run: --expect \"Z99\": qubit 99 is outside 0..1 (" + bell + " has 2 qubit(s))")), r);
+        assertEquals(new Run(2, List.of("qdl run: --expect \"Z99\": qubit 99 is outside the circuit's qubits 0..1 (" + bell + " has 2 qubit(s))")), r);
         Path bin = Files.write(tmp.resolve("x.qasm"), new byte[] {'O', 'P', (byte) 0xc3, '(', 0});
         r = run(new PrintWriter(new StringWriter()), "run", bin.toString());
         assertEquals(new Run(2, List.of("qdl run: " + bin + " is not UTF-8 text: invalid byte 0xc3 at byte offset 2")), r);
