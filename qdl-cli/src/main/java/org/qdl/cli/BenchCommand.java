@@ -88,6 +88,7 @@ public final class BenchCommand implements Runnable {
             }
             if (blockBits < 4 || blockBits > 24) throw new InvalidInputException("--block-bits must be in 4..24, got " + blockBits);
             fusion = new FusionOptions(blockBits, Math.min(5, blockBits / 2));
+            if (threads != null && (threads < 1 || threads > 4096)) throw new InvalidInputException("--threads must lie in 1..4096, got " + threads);
             if (threads != null) Parallel.setThreads(threads);
             boolean simd = switch (kernels) {
                 case "simd" -> {

@@ -53,7 +53,20 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) { // sizes from the command line that no heap holds: say so in one line
+            err.println("qdl" + commandOf(cl, args) + ": the values given need more memory than the heap's "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB (" + e.getMessage() + "): use smaller values or more heap (QDL_HEAP=…)");
+            code = USAGE_ERROR;
+        }
+        // picocli's PrintWriter (and System.out under it) swallow write errors: ask once at the end
+        if (out.checkError()) {
+            err.println("qdl: writing standard output failed (disk full, or its reader closed it); the output is incomplete");
+            return code == OK ? INTERNAL_ERROR : code;
+        }
+        return code;
     }
 
     public static CommandLine commandLine() {
@@ -63,13 +76,27 @@ public final class Main implements Runnable {
         cl.getSubcommands().get("bench").addSubcommand("gnn", new org.qdl.cli.gnn.GnnBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("model", new ModelBenchCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeFor);
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                OutputFiles.checkOptions(parsed); // output paths before any work
+            } catch (InvalidInputException e) {
+                CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+                throw new CommandLine.ExecutionException(leaf, e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof org.qdl.net.RemotePartyException r && r.operational()) {
                 cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage()); // expected: a party is down
                 return INTERNAL_ERROR;
             }
+            if (ex instanceof OutputFiles.WriteFailure || isIoFailure(ex)) { // the environment, not a bug: one line
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + (ex instanceof OutputFiles.WriteFailure
+                        ? ex.getMessage() : "I/O error: " + OutputFiles.reason(ex)));
+                return INTERNAL_ERROR;
+            }
             if (isUserError(ex)) {
-                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()));
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(userMessage(ex)));
                 return USAGE_ERROR;
             }
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + ex);
@@ -78,8 +105,9 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            // one line: picocli's message (some span lines) and where the usage is
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")
+                    + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
             return USAGE_ERROR;
         });
         return cl;
@@ -87,6 +115,7 @@ public final class Main implements Runnable {
 
     private static int exitCodeFor(Throwable t) {
         if (t instanceof org.qdl.net.RemotePartyException r && r.operational()) return INTERNAL_ERROR;
+        if (t instanceof OutputFiles.WriteFailure || isIoFailure(t)) return INTERNAL_ERROR;
         return isUserError(t) ? USAGE_ERROR : INTERNAL_ERROR;
     }
 
@@ -101,9 +130,47 @@ public final class Main implements Runnable {
         return b.toString();
     }
 
-    /** A user mistake: bad input data, bad values, missing files. */
+    /** " gnn train" for the subcommand words at the start of args (for messages outside picocli's handlers). */
+    private static String commandOf(CommandLine cl, String[] args) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : args) {
+            CommandLine sub = cl.getSubcommands().get(a);
+            if (sub == null) break;
+            sb.append(' ').append(a);
+            cl = sub;
+        }
+        return sb.toString();
+    }
+
+    /** A user mistake: bad input data, bad values, missing files, a path of the wrong kind, a file that is not text. */
     static boolean isUserError(Throwable t) {
+        if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) t = u.getCause();
+        if (t instanceof java.nio.charset.CharacterCodingException || (t instanceof java.io.IOException && "Is a directory".equals(t.getMessage()))) {
+            return true; // reading a binary file or a directory given for a text file
+        }
         return t instanceof InvalidInputException || t instanceof java.nio.file.NoSuchFileException
+                || t instanceof java.nio.file.NotDirectoryException || t instanceof java.nio.file.AccessDeniedException
+                || t instanceof java.nio.file.FileAlreadyExistsException
                 || t instanceof java.io.FileNotFoundException || t instanceof CommandLine.ParameterException;
+    }
+
+    /** Any other I/O failure (a device error, a full disk): exit 1 with one line, since a trace would not help. */
+    static boolean isIoFailure(Throwable t) {
+        return !isUserError(t) && (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException);
+    }
+
+    /** The line for a user mistake; the JDK's file-system exceptions carry only the path, so say what is wrong with it. */
+    static String userMessage(Throwable t) {
+        if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) t = u.getCause();
+        if (t instanceof java.nio.charset.CharacterCodingException) return "a file given is not UTF-8 text (" + t + ")";
+        if ("Is a directory".equals(t.getMessage())) return "a directory was given where a file is read";
+        if (t instanceof java.nio.file.FileSystemException f && f.getReason() == null) {
+            String what = t instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : t instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : t instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : t instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way" : "cannot be used";
+            return f.getFile() + ": " + what + (f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "");
+        }
+        return t.getMessage();
     }
 }

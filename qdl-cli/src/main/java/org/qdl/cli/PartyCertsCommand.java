@@ -32,7 +32,12 @@ public final class PartyCertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (days < 1) throw new org.qdl.sim.InvalidInputException("--days must be at least 1, got " + days);
+        if (days < 1 || days > 36500) throw new org.qdl.sim.InvalidInputException("--days must lie in 1..36500 (100 years), got " + days);
+        for (String h : hosts) {
+            if (!h.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+                throw new org.qdl.sim.InvalidInputException("--hosts: '" + h + "' is neither a DNS name nor an IP address");
+            }
+        }
         List<Path> files = CertificateAuthority.writeDeployment(out, parties, hosts, Duration.ofDays(days));
         for (Path f : files) spec.commandLine().getOut().println(f);
         spec.commandLine().getErr().println("qdl party certs: give each process only its own NAME.pem/NAME.key and ca.pem; keep ca.key offline.");

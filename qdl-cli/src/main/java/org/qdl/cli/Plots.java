@@ -28,8 +28,8 @@ public final class Plots {
         if (dir != null) Files.createDirectories(dir);
         Path png = base.resolveSibling(base.getFileName() + ".png");
         Path svg = base.resolveSibling(base.getFileName() + ".svg");
-        BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(c, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        OutputFiles.write(png, () -> BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG));
+        OutputFiles.write(svg, () -> VectorGraphicsEncoder.saveVectorGraphic(c, svg.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         return List.of(png, svg);
     }
 }

@@ -60,9 +60,20 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (shots < 0) throw new InvalidInputException("--shots must be non-negative, got " + shots);
-        List<PauliSum> observables = new ArrayList<>();
-        for (String e : expect) observables.add(PauliSum.parse(e));
         QasmProgram program = QasmProgram.load(file);
+        List<PauliSum> observables = new ArrayList<>();
+        for (String e : expect) {
+            // indices are checked against this circuit's register first (the parser knows only the simulator's limit)
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[IXYZixyz](\\d{1,9})").matcher(e);
+            while (m.find()) {
+                int q = Integer.parseInt(m.group(1));
+                if (q >= program.numQubits()) {
+                    throw new InvalidInputException("--expect \"" + e + "\": qubit " + q + " is outside the circuit's qubits 0.." + (program.numQubits() - 1)
+                            + " (" + file + " has " + program.numQubits() + " qubit(s))");
+                }
+            }
+            observables.add(PauliSum.parse(e));
+        }
         for (int i = 0; i < observables.size(); i++) {
             try {
                 observables.get(i).requireFits(program.numQubits());

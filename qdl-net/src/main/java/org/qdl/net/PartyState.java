@@ -50,7 +50,13 @@ public final class PartyState {
     public static PartyState load(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file + " (a party's state directory must contain " + FILE_NAME + ")");
-        return parse(Files.readString(file), dir, file.toString());
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new org.qdl.sim.InvalidInputException(file + " is not UTF-8 text (JSON is)");
+        }
+        return parse(text, dir, file.toString());
     }
 
     /** Parses a party description given as JSON text (relative data files resolve against {@code dir}). */

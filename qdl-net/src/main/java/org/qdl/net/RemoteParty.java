@@ -476,15 +476,25 @@ public final class RemoteParty implements Party, AutoCloseable {
     RemotePartyException failure(String step, Status s) {
         String who = "party " + name() + " at " + address;
         String desc = s.getDescription() == null ? "" : s.getDescription();
+        if (s.getCode() == Status.Code.UNAVAILABLE) {
+            RemotePartyException refused = HandshakeDiagnosis.diagnose(name(), address, step, s, settings.security());
+            if (refused != null) return refused;
+        }
         String msg = switch (s.getCode()) {
             case DEADLINE_EXCEEDED -> who + " did not answer within the deadline of " + settings.deadline().toMillis()
                     + " ms (transfers get more for their size) during step '" + step + "'";
-            case UNAVAILABLE -> who + " is unreachable during step '" + step + "': " + (tlsProblem(s) != null ? "TLS handshake failed: " + tlsProblem(s) : desc);
+            case UNAVAILABLE -> who + " is unreachable during step '" + step + "': " + (tlsProblem(s) != null ? "TLS handshake failed: " + tlsProblem(s)
+                    : refusedConnection(s) ? "connection refused (no party server is listening there: not started, or it died)" : desc);
             case UNAUTHENTICATED, PERMISSION_DENIED -> who + " refused step '" + step + "': " + desc;
             case CANCELLED -> who + " cancelled step '" + step + "'" + (desc.isEmpty() ? "" : ": " + desc);
             default -> who + " rejected step '" + step + "': " + desc + " (" + s.getCode() + ")";
         };
         return new RemotePartyException(name(), step, s.getCode(), msg);
+    }
+
+    private static boolean refusedConnection(Status s) {
+        for (Throwable t = s.getCause(); t != null; t = t.getCause()) if (t instanceof java.net.ConnectException) return true;
+        return false;
     }
 
     /** The most specific TLS reason in the cause chain: a certificate check's message if there is one. */

@@ -23,6 +23,7 @@ public sealed interface Security permits Security.MutualTls, Security.SharedSecr
             for (Path p : new Path[] {t.caCertificate, t.certificate, t.privateKey}) {
                 if (!Files.isRegularFile(p)) throw new java.nio.file.NoSuchFileException(p + " (made by 'qdl party certs --parties …," + name + "')");
             }
+            HandshakeDiagnosis.requireConsistent(t);
             return t;
         }
     }
@@ -36,7 +37,12 @@ public sealed interface Security permits Security.MutualTls, Security.SharedSecr
 
         /** The secret is the file's content with surrounding whitespace removed. */
         public static SharedSecret fromFile(Path file) throws IOException {
-            return new SharedSecret(Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8));
+            if (Files.isDirectory(file)) throw new org.qdl.sim.InvalidInputException(file + " is a directory, not a secret file");
+            try {
+                return new SharedSecret(Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new org.qdl.sim.InvalidInputException(file + ": a shared secret must be UTF-8 text (e.g. 'openssl rand -hex 32')");
+            }
         }
 
         @Override

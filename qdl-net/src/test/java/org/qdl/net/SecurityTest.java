@@ -52,12 +52,16 @@ class SecurityTest {
             // A client whose certificate (and CA) is not the deployment's: the server refuses the handshake.
             Security.MutualTls foreign = new Security.MutualTls(good.resolve("ca.pem"), rogue.resolve("coordinator.pem"), rogue.resolve("coordinator.key"));
             RemotePartyException e = assertThrows(RemotePartyException.class, () -> d.connect("bob", new ClientSettings(foreign, "coordinator", DEADLINE)));
-            assertEquals(Status.Code.UNAVAILABLE, e.code());
-            assertTrue(e.getMessage().contains("party bob") && e.getMessage().contains("open session"), e.getMessage());
+            // a configuration mistake, not a party that is down: a refusal (exit 2) naming the certificate
+            assertEquals(Status.Code.UNAUTHENTICATED, e.code(), e.getMessage());
+            assertTrue(e.getMessage().contains("party bob") && e.getMessage().contains("open session")
+                    && e.getMessage().contains("refused this client's certificate " + rogue.resolve("coordinator.pem")), e.getMessage());
             // A client that trusts only the rogue CA refuses the real server.
             Security.MutualTls distrust = Security.MutualTls.fromDirectory(rogue, "coordinator");
             RemotePartyException e2 = assertThrows(RemotePartyException.class, () -> d.connect("bob", new ClientSettings(distrust, "coordinator", DEADLINE)));
             assertTrue(e2.getMessage().contains("TLS handshake failed"), e2.getMessage());
+            assertEquals(Status.Code.UNAUTHENTICATED, e2.code(), e2.getMessage());
+            assertTrue(e2.getMessage().contains(rogue.resolve("ca.pem") + " must be the CA that signed the party's certificate"), e2.getMessage());
         }
     }
 

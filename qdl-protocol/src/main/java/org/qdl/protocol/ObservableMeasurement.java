@@ -54,6 +54,8 @@ public final class ObservableMeasurement {
     public static double[] sample(Observable o, StateVector psi, int shots, long seed) {
         o.requireFits(psi.numQubits());
         if (shots < 1) throw new InvalidInputException("need at least one shot, got " + shots);
+        // per-shot values, term choices and the sampler's arrays: refuse up front what cannot fit
+        org.qdl.sim.Memory.require(shots + " single-shot outcomes of an observable (48 bytes each)", 48L * shots);
         SplittableRandom rng = new SplittableRandom(seed);
         if (o instanceof SampledObservable so) return so.sample(psi, shots, rng);
         if (o instanceof PauliString p) return samplePauli(p, psi, shots, rng, 1);

@@ -33,6 +33,7 @@ public final class Measurement {
     /** Draws {@code shots} full-register samples from |ψ|² (ψ need not be normalised). */
     public static Shots sample(StateVector s, int shots, RandomGenerator rng) {
         if (shots < 0) throw new InvalidInputException("number of shots must be non-negative, got " + shots);
+        Memory.require(shots + " shots drawn one by one (24 bytes each)", 24L * shots);
         final double[] re = s.realArray(), im = s.imagArray();
         int n = s.dimension();
         int chunk = Parallel.REDUCE_CHUNK;

@@ -62,7 +62,9 @@ public final class ExpressivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (qubits * maxDepth > 12) throw new InvalidInputException("--qubits × --max-depth = " + qubits * maxDepth + " exceeds 12 (3^12 frequencies to resolve)");
+        if (qubits < 1 || maxDepth < 1 || teacherDepth < 1) throw new InvalidInputException("--qubits, --max-depth and --teacher-depth must be positive");
+        if ((long) qubits * maxDepth > 12) throw new InvalidInputException("--qubits × --max-depth = " + (long) qubits * maxDepth + " exceeds 12 (3^12 frequencies to resolve)");
+        if ((long) qubits * teacherDepth > 12) throw new InvalidInputException("--qubits × --teacher-depth = " + (long) qubits * teacherDepth + " exceeds 12 (3^12 frequencies to resolve)");
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         int total = 2 * maxDepth;
         ExpressivityStudy.Result r = ExpressivityStudy.run(new ExpressivityStudy.Settings(qubits, maxDepth, teacherDepth, trainPoints,

@@ -85,6 +85,11 @@ public final class GnnDecideCommand implements Callable<Integer> {
             case "test" -> ds.test();
             default -> throw new InvalidInputException("--split must be train, val or test, got '" + split + "'");
         };
+        if (shots < 1) throw new InvalidInputException("--shots must be positive, got " + shots);
+        if (!(delta > 0 && delta < 1)) throw new InvalidInputException("--delta must lie in (0, 1), got " + delta);
+        if (hidden < 1 || hidden > 1 << 16 || hops < 0 || hops > 64 || epochs < 1) {
+            throw new InvalidInputException("--hidden must lie in 1..65536, --hops in 0..64 and --epochs be positive");
+        }
         NodeConfig cfg = NodeConfig.authors("poly");
         cfg = new NodeConfig(hops, hidden, cfg.dropout(), cfg.inputDropout(), cfg.lr(), cfg.weightDecay(), epochs,
                 cfg.evalEvery(), Diffusion.GCN, "poly");

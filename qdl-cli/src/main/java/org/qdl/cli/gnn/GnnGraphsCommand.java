@@ -99,6 +99,10 @@ public final class GnnGraphsCommand implements Callable<Integer> {
             default -> throw new InvalidInputException("--model must be poly, prelu or both, got '" + model + "'");
         };
         long t0 = System.nanoTime();
+        if (numFolds < 2 || threads < 1 || threads > 4096) throw new InvalidInputException("--num-folds must be at least 2 and --threads lie in 1..4096");
+        if (!folds.equals("stratified") && !folds.equals("file")) { // before the data are loaded
+            throw new InvalidInputException("--folds must be stratified or file, got '" + folds + "'");
+        }
         GraphDataset ds = Datasets.loadGraphs(Datasets.resolveRoot(data), dataset, format, cfg.degreeAsTag(), seed);
         err.printf("%s: %d graphs, %d nodes, %d classes, %d node tags (loaded in %.1f s)%n", ds.name(), ds.size(),
                 ds.totalNodes(), ds.numClasses(), ds.numTags(), (System.nanoTime() - t0) / 1e9);

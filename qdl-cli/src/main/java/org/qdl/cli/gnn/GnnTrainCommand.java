@@ -97,6 +97,11 @@ public final class GnnTrainCommand implements Callable<Integer> {
             case "poly", "prelu" -> List.of(model);
             default -> throw new org.qdl.sim.InvalidInputException("--model must be poly, prelu or both, got '" + model + "'");
         };
+        if (hidden > 1 << 16 || hops > 64) throw new org.qdl.sim.InvalidInputException("--hidden at most 65536 and --hops at most 64");
+        if (!(dropout >= 0 && dropout < 1) || !(inputDropout >= 0 && inputDropout < 1)) {
+            throw new org.qdl.sim.InvalidInputException("--dropout and --input-dropout must be in [0, 1), got " + dropout + " and " + inputDropout);
+        }
+        Diffusion.parse(operator); // a bad name before the data are loaded
         GnnBenchCommand.resetPeaks();
         NodeDataset ds = Datasets.loadNode(Datasets.resolveRoot(data), dataset, format, 0);
         err.printf("%s: %d nodes, %d edges, %d features, %d classes, split %d/%d/%d%n", ds.name(), ds.numNodes(),
@@ -150,16 +155,16 @@ public final class GnnTrainCommand implements Callable<Integer> {
         if (export != null) {
             Map<String, Object> ex = new LinkedHashMap<>();
             results.forEach((m, rs) -> ex.put(m, rs.get(0).model().export(base.op())));
-            new ObjectMapper().writeValue(export.toFile(), ex);
+            org.qdl.cli.OutputFiles.write(export, () -> new ObjectMapper().writeValue(export.toFile(), ex));
         }
         if (json != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), jsonOut);
+            org.qdl.cli.OutputFiles.write(json, () -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), jsonOut));
         }
         if (csv != null) {
             StringBuilder sb = new StringBuilder("dataset,model,seed,best_epoch,val,test,decision_val,decision_test,seconds\n");
             results.forEach((m, rs) -> rs.forEach(r -> sb.append(String.format("%s,%s,%d,%d,%.4f,%.4f,%.4f,%.4f,%.1f%n",
                     ds.name(), m, r.seed(), r.bestEpoch(), r.bestVal(), r.test(), r.valDecision(), r.testDecision(), r.seconds()))));
-            Files.writeString(csv, sb.toString());
+            org.qdl.cli.OutputFiles.write(csv, () -> Files.writeString(csv, sb.toString()));
         }
         return 0;
     }

@@ -48,6 +48,7 @@ public final class BenchGradientsCommand implements Callable<Integer> {
     public Integer call() {
         if (qubits < 2 || qubits > 26) throw new InvalidInputException("--qubits must lie in 2..26, got " + qubits);
         if (parameters < 1 || repeats < 1) throw new InvalidInputException("--parameters and --repeats must be positive");
+        if (parameters > 1 << 20 || repeats > 1000) throw new InvalidInputException("--parameters at most 2^20 and --repeats at most 1000, got " + parameters + " and " + repeats);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         SplittableRandom rnd = new SplittableRandom(seed);
         int perLayer = 2 * qubits, count = (parameters + perLayer - 1) / perLayer;

@@ -81,6 +81,10 @@ public final class GradientsCommand implements Callable<Integer> {
         if (pMax < 4) throw new InvalidInputException("--p-max must be at least 4, got " + pMax);
         if (n < 4 || n > (1 << 24)) throw new InvalidInputException("--n must lie in 4..2^24, got " + n);
         if (scalingQubits < 3 || scalingQubits > 20) throw new InvalidInputException("--scaling-qubits must lie in 3..20, got " + scalingQubits);
+        new org.qdl.learning.gradient.Precision(scalingEpsilon, delta); // both parts' values checked before part 1 runs
+        for (double e : epsilons) new org.qdl.learning.gradient.Precision(e, delta);
+        for (double e : epsilons) if (!(e <= 1)) throw new InvalidInputException("--epsilons must lie in (0, 1] (gradient components are at most 1 here), got " + e);
+        if (!(scalingEpsilon <= 1)) throw new InvalidInputException("--scaling-epsilon must lie in (0, 1], got " + scalingEpsilon);
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         if (model != null) {
             userModel = ModelFile.load(model);

@@ -200,12 +200,18 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             runSteps(t, bar, o, err);
         } catch (RemotePartyException e) {
-            if (!e.operational()) throw e;
+            if (!e.operational()) {
+                err.println(); // the error's line must not continue the progress bar's
+                throw e;
+            }
             err.println(); // end the progress bar's line
             long last = every > 0 ? t.nextStep() / every * every : 0;
             Path cp = out.resolve("checkpoints").resolve("checkpoint-" + last + ".json");
             throw e.withContext("training stopped in step " + (t.nextStep() + 1) + " of " + t.totalSteps()
                     + (last > 0 && Files.exists(cp) ? "; once the party is back, continue with --resume " + cp : "; no checkpoint to resume from"));
+        } catch (RuntimeException e) {
+            err.println(); // the error's line must not continue the progress bar's
+            throw e;
         }
         bar.finish();
         return finish(t, o);
@@ -243,7 +249,7 @@ public final class TrainCommand implements Callable<Integer> {
         doc.put("linkCrossingsPerForwardPass", t.task().hops());
         doc.put("epochs", h);
         ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        m.writeValue(out.resolve("train.json").toFile(), doc);
+        org.qdl.cli.OutputFiles.write(out.resolve("train.json"), () -> m.writeValue(out.resolve("train.json").toFile(), doc));
         List<Path> files = new ArrayList<>(List.of(out.resolve("train-epochs.csv"), out.resolve("train.json")));
         files.addAll(plots(h, t.options().estimator(), t.task().dimension()));
         if (json) o.println(m.writeValueAsString(doc));
@@ -269,7 +275,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .append(',').append(r.trainAccuracy()).append(',').append(r.testAccuracy()).append(',').append(r.qubits())
                     .append(',').append(r.classicalBits()).append(',').append(r.baselineBits()).append(',').append(r.copies()).append('\n');
         }
-        Files.writeString(file, sb.toString());
+        org.qdl.cli.OutputFiles.write(file, () -> Files.writeString(file, sb.toString()));
     }
 
     private List<Path> plots(List<EpochRecord> h, String estimator, int n) throws IOException {

@@ -102,6 +102,10 @@ public final class Datasets {
     }
 
     static Path folder(Path root, String name) {
+        if (!Files.isDirectory(root)) { // a user mistake, named as such (not an I/O error from Files.list)
+            throw new InvalidInputException((Files.exists(root) ? root + " is a file, not a directory" : "no directory " + root)
+                    + " (--data DIR, else $QDL_DATA, else ./data)");
+        }
         Path d = root.resolve(name);
         if (Files.isDirectory(d)) {
             return d;

@@ -92,7 +92,11 @@ public final class PlanetoidText {
                 if (line.startsWith("#")) {
                     Matcher m = SHAPE.matcher(line);
                     if (m.find()) {
-                        numCols = Integer.parseInt(m.group(2));
+                        numCols = src.parseInt(m.group(2), "feature count");
+                        int declared = src.parseInt(m.group(1), "node count");
+                        if (declared != n) {
+                            throw src.error("header declares " + declared + " nodes, the labels file defines " + n);
+                        }
                     }
                     continue;
                 }
@@ -125,18 +129,20 @@ public final class PlanetoidText {
             }
         }
         int missing = 0;
+        int firstMissing = -1;
         int empty = 0;
         for (int i = 0; i < n; i++) {
             if (cols[i] == null) {
                 missing++;
-                cols[i] = new int[0];
-                vals[i] = new double[0];
+                firstMissing = firstMissing < 0 ? i : firstMissing;
             } else if (cols[i].length == 0) {
                 empty++;
             }
         }
-        if (missing > 0) {
-            report.note(file.getFileName() + ": " + missing + " node(s) without a feature line, given an all-zero feature row");
+        if (missing > 0) { // a truncated or damaged file: zero rows in its place would train on wrong data silently
+            throw new org.qdl.sim.InvalidInputException(file + ": no feature line for node " + firstMissing
+                    + (missing > 1 ? " (" + missing + " of the " + n + " nodes the labels file defines are missing)" : "")
+                    + "; a node without features is a line with its id alone");
         }
         if (empty > 0) {
             report.note(file.getFileName() + ": " + empty + " node(s) with an empty feature row (all zeros)");

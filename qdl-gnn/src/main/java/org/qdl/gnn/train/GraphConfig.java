@@ -86,6 +86,8 @@ public record GraphConfig(int hidden, String norm, int rawHops, int rwHops, int 
             lines = Files.readAllLines(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("missing hyperparameter file " + file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(file + " is not UTF-8 text ('key = value' lines)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,7 +39,11 @@ class MalformedFilesTest {
         write("t.edges.txt", "0 1\n");
         write("t.features.txt", "# 2 nodes x 2 features\n0 1:1\n1 0-1\n");
         expect("t.features.txt:3: expected col:value, got '0-1'", () -> PlanetoidText.load(tmp, "t"));
-        write("t.features.txt", "0 1:1\n");
+        write("t.features.txt", "# 2 nodes x 2 features\n0 1:1\n");
+        expect("t.features.txt: no feature line for node 1;", () -> PlanetoidText.load(tmp, "t"));
+        write("t.features.txt", "# 3 nodes x 2 features\n0 1:1\n1\n");
+        expect("t.features.txt:1: header declares 3 nodes, the labels file defines 2", () -> PlanetoidText.load(tmp, "t"));
+        write("t.features.txt", "0 1:1\n1\n");
         write("t.test_idx.txt", "5\n");
         expect("t.test_idx.txt:1: node id 5 outside 0..1", () -> PlanetoidText.load(tmp, "t"));
     }

@@ -23,7 +23,7 @@ public final class ClassicalShadows extends FeatureEstimator {
         int k = Math.max(1, (int) Math.ceil(2 * Math.log(2.0 * Math.max(1, steps) / p.delta())));
         k = Math.max(k, 10); // enough groups for a usable spread estimate
         long b = (long) Math.ceil(34 * Math.pow(3, locality) / (p.epsilon() * p.epsilon()));
-        return new Plan(Math.toIntExact(b * k), k);
+        return new Plan(ShotCount.of(Math.multiplyHigh(b, k) != 0 || b * k < 0 ? -1 : b * k, p), k);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class HadamardTest implements GradientEstimator {
     @Override
     public GradientEstimate estimate(Network net, DistributedModel m, Precision p, long seed) {
         ParameterLayout layout = ParameterLayout.of(net, m);
-        int shots = Math.toIntExact(shotsPerSetting(net, m, p));
+        int shots = ShotCount.of(shotsPerSetting(net, m, p), p);
         int ancilla = m.dataQubits(net);
         SplittableRandom rng = new SplittableRandom(seed);
         Communication before = Communication.of(net.ledger());

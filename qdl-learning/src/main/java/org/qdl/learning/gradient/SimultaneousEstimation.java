@@ -22,7 +22,7 @@ public final class SimultaneousEstimation extends FeatureEstimator {
     Plan plan(int steps, int locality, Precision p) {
         long s = Statistics.hoeffdingShots(2, p.epsilon(), p.delta() / Math.max(1, steps));
         s = Math.max(s, GROUPS);
-        return new Plan(Math.toIntExact(s), GROUPS);
+        return new Plan(ShotCount.of(s, p), GROUPS);
     }
 
     @Override

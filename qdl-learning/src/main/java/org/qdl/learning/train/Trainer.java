@@ -254,7 +254,7 @@ public final class Trainer {
                 f = m.exactOutput(net); // the exact reference trains on exact values
             } else {
                 double scale = m.outputScale(net); // ‖x‖² for a rescaled model (the norm message), else 1
-                int sf = Math.toIntExact(Statistics.hoeffdingShots(task.outcomeWidth() * scale, precision.epsilon(), precision.delta()));
+                int sf = org.qdl.learning.gradient.ShotCount.of(Statistics.hoeffdingShots(task.outcomeWidth() * scale, precision.epsilon(), precision.delta()), precision);
                 long seed = rng.nextLong();
                 double[] out = net.repeated(sf, () -> obs.measure(m.observableKey(), m.forward(net, 0), sf, seed));
                 f = scale * Statistics.mean(out);

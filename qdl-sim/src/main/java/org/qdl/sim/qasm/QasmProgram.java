@@ -42,13 +42,32 @@ public final class QasmProgram {
     public static QasmProgram load(Path path) {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = text(Files.readAllBytes(path), path);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("cannot read " + path + ": no such file");
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + path + ": " + e.getMessage(), e);
         }
         return parse(text, path.toString());
+    }
+
+    /** UTF-8 text without control bytes (other than tab, CR, LF, FF); else an error naming the byte offset. */
+    static String text(byte[] bytes, Path path) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+        if (r.isError()) {
+            throw new InvalidInputException(path + " is not UTF-8 text: invalid byte 0x"
+                    + String.format("%02x", bytes[in.position()] & 0xff) + " at byte offset " + in.position());
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) {
+                throw new InvalidInputException(path + " is not text: control byte 0x" + String.format("%02x", b) + " at byte offset " + i);
+            }
+        }
+        out.flip();
+        return out.toString();
     }
 
     public String file() {

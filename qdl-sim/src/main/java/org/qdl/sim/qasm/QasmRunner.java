@@ -57,8 +57,22 @@ public final class QasmRunner {
         if (p.isDynamic() && mode == Mode.FUSED_COMPLEX64) {
             throw new InvalidInputException("complex64 runs only programs without mid-circuit measure, reset or if; run this one in double precision");
         }
+        if (p.isDynamic() && shots > MAX_DYNAMIC_SHOTS) {
+            throw new InvalidInputException("this program measures mid-circuit, resets or branches, so every shot is simulated on its own:"
+                    + " at most " + MAX_DYNAMIC_SHOTS + " shots, got " + shots);
+        }
         return p.isDynamic() ? runDynamic(p, shots, seed) : runStatic(p, shots, seed, mode);
     }
+
+    /**
+     * Above this many shots a static program's counts are drawn as multinomial counts
+     * ({@link org.qdl.sim.CountSampler}: no per-shot array, one pass over the state) rather than shot by
+     * shot; at or below it the shots, and so the counts for a seed, are those of {@link Measurement#sample}.
+     */
+    public static final int COUNTS_ABOVE = 1 << 20;
+
+    /** Most shots of a dynamic program, which is simulated shot by shot (~10^6 shots take seconds on a few qubits). */
+    public static final int MAX_DYNAMIC_SHOTS = 1 << 20;
 
     private static Result runStatic(QasmProgram p, int shots, long seed, Mode mode) {
         int[] source = new int[p.numClbits()]; // the qubit each classical bit last measured, or −1
@@ -86,7 +100,12 @@ public final class QasmRunner {
             gates.apply(s);
         }
         Map<String, Integer> counts = new TreeMap<>();
-        if (shots > 0) {
+        if (shots > COUNTS_ABOVE) {
+            boolean measures = p.measures();
+            for (Map.Entry<Integer, Long> e : org.qdl.sim.CountSampler.counts(s, shots, new SplittableRandom(seed)).entrySet()) {
+                counts.merge(key(p, source, measures, e.getKey()), (int) (long) e.getValue(), Integer::sum);
+            }
+        } else if (shots > 0) {
             Measurement.Shots sh = Measurement.sample(s, shots, new SplittableRandom(seed));
             boolean measures = p.measures();
             for (int outcome : sh.outcomes()) {
@@ -102,6 +121,14 @@ public final class QasmRunner {
             }
         }
         return new Result(p, shots, seed, counts, s, true);
+    }
+
+    /** The counts key of a full-register outcome: its classical registers, or the bitstring if nothing is measured. */
+    private static String key(QasmProgram p, int[] source, boolean measures, int outcome) {
+        if (!measures) return Measurement.Shots.bitstring(outcome, p.numQubits());
+        long bits = 0;
+        for (int c = 0; c < source.length; c++) if (source[c] >= 0 && (outcome >>> source[c] & 1) != 0) bits |= 1L << c;
+        return classicalKey(p, bits);
     }
 
     private static Result runDynamic(QasmProgram p, int shots, long seed) {
