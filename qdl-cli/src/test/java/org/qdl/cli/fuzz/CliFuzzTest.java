@@ -73,6 +73,10 @@ class CliFuzzTest {
         b.put("bench gradients", List.of("--qubits", "3", "--parameters", "6", "--repeats", "1"));
         b.put("bench net", List.of("--qubits", "4", "--layers", "2", "--repeats", "1", "--shots", "10", "--transfer-qubits", "4"));
         b.put("party bench", b.get("bench net")); // the same benchmarks under their modules' groups
+        b.put("model check", List.of(examples.resolve("models/fig2/model.json").toString()));
+        b.put("bench model", List.of("-n", "6", "--shots", "50", "--reps", "1", "--warmup", "0"));
+        b.put("noise", List.of("--min-k", "4", "--max-k", "6", "--at-k", "6", "--levels", "0,0.01", "--out", t + "/noise"));
+        b.put("bench noise", List.of("-n", "6", "--shots", "50", "--repeats", "1", "--dm-qubits", "4"));
         return b;
     }
 
@@ -113,7 +117,7 @@ class CliFuzzTest {
         assertTrue(missingBaselines.isEmpty(), "no fuzz baseline for " + missingBaselines + ": add a fast valid invocation to CliFuzzTest.baselines");
         // damaged copies of the shipped and generated files, each through the command that reads it
         try (var s = Files.list(examples)) {
-            for (Path ex : s.sorted().toList()) {
+            for (Path ex : s.filter(Files::isRegularFile).sorted().toList()) { // examples/models: ModelFileFuzzTest, through model check
                 for (int k = 0; k < 2; k++) {
                     Path m = tmp.resolve("bad").resolve(k + "-" + ex.getFileName());
                     Files.write(m, BadValues.mutate(Files.readAllBytes(ex), rng));
