@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             org.qdl.cli.claims.ExpressivityCommand.class,
             org.qdl.cli.claims.LinearCommand.class,
             org.qdl.cli.claims.PrivacyCommand.class,
+            org.qdl.cli.reproduce.ReproduceCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
