@@ -60,6 +60,7 @@ public final class Main implements Runnable {
         // The transport and GNN benchmarks live with their commands and are listed with the other benchmarks too.
         cl.getSubcommands().get("bench").addSubcommand("net", new NetBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("gnn", new org.qdl.cli.gnn.GnnBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("gnn-sign", new org.qdl.cli.gnn.SignBenchCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeFor);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof org.qdl.net.RemotePartyException r && r.operational()) {
