@@ -79,9 +79,14 @@ public final class SignBenchCommand implements Callable<Integer> {
         DMatrixRMaj ga = GnnBenchCommand.randomMatrix(2048, features, new Random(1)), gb = GnnBenchCommand.randomMatrix(features, 512, new Random(2));
         double gemm = GnnBenchCommand.gemmRate(ga, gb, new DMatrixRMaj(2048, 512), false);
         double boundSeconds = bytes / (bw * 1e9);
+        // without reuse of X's rows between neighbours (a random graph): one row of X per non-zero
+        double gatherBytes = nnz * 12.0 + (nodes + 1) * 4.0 + nnz * (double) features * 8 + 2.0 * nodes * features * 8;
+        double gatherSeconds = gatherBytes / (bw * 1e9);
         out.printf("SIGN precomputation, %d hops of Â·X (Â: %d x %d, %,d non-zeros; X: %d columns), best of 3:%n", hops, nodes, nodes, nnz, features);
         out.printf("  %.3f s per hop (%.2f s in all), %.2f GFLOP/s; memory bound %.3f s per hop (%.1f MB at %.1f GB/s stream): %.0f%% of the bound%n",
                 perHop, best, gflops, boundSeconds, bytes / 1e6, bw, 100 * boundSeconds / perHop);
+        out.printf("  gather bound (one row of X read per non-zero, no reuse): %.3f s per hop (%.1f MB): %.0f%% of it%n", gatherSeconds,
+                gatherBytes / 1e6, 100 * gatherSeconds / perHop);
         out.printf("  dense GEMM in the same run (netlib %s, 2048x%d · %dx512): %.1f GFLOP/s; SpMM reaches %.0f%% of it (memory-bound: ~%.2f flop/byte)%n",
                 org.qdl.gnn.model.Gemm.implementation(), features, features, gemm, 100 * gflops / gemm, 2.0 * nnz * features / bytes);
         Map<String, Object> js = new LinkedHashMap<>();
@@ -95,6 +100,7 @@ public final class SignBenchCommand implements Callable<Integer> {
         js.put("boundSecondsPerHop", boundSeconds);
         js.put("streamGBs", bw);
         js.put("fractionOfBound", boundSeconds / perHop);
+        js.put("gatherBoundSecondsPerHop", gatherSeconds);
         js.put("gemmGflops", gemm);
         x = null;
         if (trainEpochs > 0) {
