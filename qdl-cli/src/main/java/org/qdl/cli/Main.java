@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             org.qdl.cli.claims.LinearCommand.class,
             org.qdl.cli.claims.PrivacyCommand.class,
             org.qdl.cli.noise.NoiseCommand.class,
+            org.qdl.cli.reproduce.ReproduceCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
@@ -75,6 +76,7 @@ public final class Main implements Runnable {
         cl.getSubcommands().get("bench").addSubcommand("net", new NetBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("gnn", new org.qdl.cli.gnn.GnnBenchCommand());
         cl.getSubcommands().get("bench").addSubcommand("model", new ModelBenchCommand());
+        cl.getSubcommands().get("bench").addSubcommand("gnn-sign", new org.qdl.cli.gnn.SignBenchCommand());
         cl.setExitCodeExceptionMapper(Main::exitCodeFor);
         cl.setExecutionStrategy(parsed -> {
             try {

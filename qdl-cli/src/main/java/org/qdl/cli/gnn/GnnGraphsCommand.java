@@ -68,6 +68,14 @@ public final class GnnGraphsCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "folds trained in parallel. Default: ${DEFAULT-VALUE}")
     int threads;
 
+    @Option(names = "--checkpoint", description = "checkpoint every fold after every epoch into this directory, and continue"
+            + " from the checkpoints found there (same command: an interrupted run loses at most one epoch)")
+    Path checkpoint;
+
+    @Option(names = "--epochs-this-session", description = "with --checkpoint: train each fold at most N more epochs, then stop"
+            + " (rerun to continue)")
+    Integer epochsThisSession;
+
     @Option(names = "--json", description = "write results (with per-epoch curves) as JSON")
     Path json;
 
@@ -131,11 +139,23 @@ public final class GnnGraphsCommand implements Callable<Integer> {
         err.printf("  %s: %d rows stored for %d nodes%n", prep.deduplicated()
                 ? "identical rows of a graph merged (exact: no input dropout)" : "rows not merged (input dropout > 0)",
                 prep.storedRows(), ds.totalNodes());
+        if (epochsThisSession != null && (checkpoint == null || epochsThisSession < 1)) {
+            throw new InvalidInputException("--epochs-this-session needs --checkpoint and a positive value");
+        }
+        GraphTrainer.Checkpointing ck = checkpoint == null ? GraphTrainer.Checkpointing.NONE
+                : new GraphTrainer.Checkpointing(checkpoint, epochsThisSession == null ? 0 : epochsThisSession);
         Map<String, GraphCvResult> results = new LinkedHashMap<>();
+        boolean stopped = false;
         for (String m : models) {
             GraphConfig c = cfg.with("activation", m);
-            GraphCvResult r = GraphTrainer.crossValidate(prep, c, testFolds, seed, threads, msg -> err.println("  " + m + " " + msg));
+            GraphCvResult r = GraphTrainer.crossValidate(prep, c, testFolds, seed, threads, msg -> err.println("  " + m + " " + msg), ck);
+            stopped |= r == null;
             results.put(m, r);
+        }
+        if (stopped) {
+            out.printf("%s: stopped after %d epochs this session; checkpoints in %s; rerun the same command to continue%n", ds.name(),
+                    epochsThisSession, checkpoint);
+            return 0;
         }
         String scope = testFolds.size() + " of " + numFolds + " folds, " + cfg.epochs() + " epochs";
         out.printf("%s (%s)%n", ds.name(), scope);

@@ -36,7 +36,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
     @Option(names = "--data", description = "data directory (default: $QDL_DATA, then ./data)")
     Path data;
 
-    @Option(names = "--format", description = "planetoid_text, planetoid (pickles) or linqs (default: first found)")
+    @Option(names = "--format", description = "planetoid_text, planetoid (pickles), linqs, ogb (OGB node-property CSVs) or reddit_npz (PyG raw) (default: first found)")
     String format;
 
     @Option(names = "--model", defaultValue = "both", description = "poly, prelu or both. Default: ${DEFAULT-VALUE}")

@@ -73,6 +73,8 @@ class CliFuzzTest {
         b.put("bench gradients", List.of("--qubits", "3", "--parameters", "6", "--repeats", "1"));
         b.put("bench net", List.of("--qubits", "4", "--layers", "2", "--repeats", "1", "--shots", "10", "--transfer-qubits", "4"));
         b.put("party bench", b.get("bench net")); // the same benchmarks under their modules' groups
+        b.put("reproduce", List.of("--quick", "--only", "linear", "--out", t + "/reproduce"));
+        b.put("bench gnn-sign", List.of("--nodes", "200", "--edges", "800", "--features", "8", "--hops", "2", "--train-epochs", "0"));
         b.put("model check", List.of(examples.resolve("models/fig2/model.json").toString()));
         b.put("bench model", List.of("-n", "6", "--shots", "50", "--reps", "1", "--warmup", "0"));
         b.put("noise", List.of("--min-k", "4", "--max-k", "6", "--at-k", "6", "--levels", "0,0.01", "--out", t + "/noise"));

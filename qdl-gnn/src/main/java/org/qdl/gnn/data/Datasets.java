@@ -66,6 +66,12 @@ public final class Datasets {
         if (Linqs.present(d.resolve("linqs"), lower)) {
             f.add("linqs");
         }
+        if (OgbNodes.present(d)) {
+            f.add("ogb");
+        }
+        if (RedditNpz.present(d)) {
+            f.add("reddit_npz");
+        }
         if (!f.isEmpty()) {
             return new Entry(lower, "node", f, d);
         }
@@ -134,6 +140,12 @@ public final class Datasets {
         }
         if ((format == null || format.equals("linqs")) && Linqs.present(d.resolve("linqs"), lower)) {
             return Linqs.load(d.resolve("linqs"), lower, seed);
+        }
+        if ((format == null || format.equals("ogb")) && OgbNodes.present(d)) {
+            return OgbNodes.load(d, lower);
+        }
+        if ((format == null || format.equals("reddit_npz")) && RedditNpz.present(d)) {
+            return RedditNpz.load(d, lower);
         }
         throw new InvalidInputException("no loadable node-classification files for '" + name + "' in " + d
                 + (format == null ? "" : " in format " + format));

@@ -29,6 +29,15 @@ public final class Adam {
         return lr;
     }
 
+    /** Steps taken (the bias corrections depend on it); for checkpoints. */
+    int steps() {
+        return t;
+    }
+
+    void setSteps(int steps) {
+        t = steps;
+    }
+
     public void zeroGrad() {
         for (Param p : params) {
             p.zeroGrad();

@@ -28,6 +28,11 @@ public final class BatchNorm implements Norm {
     }
 
     @Override
+    public List<double[]> buffers() {
+        return List.of(runMean, runVar);
+    }
+
+    @Override
     public DMatrixRMaj forward(DMatrixRMaj x, boolean training) {
         return forward(x, training, null);
     }

@@ -11,6 +11,11 @@ public interface Norm {
 
     List<Param> params();
 
+    /** State that is not trained by gradients but must survive a checkpoint (running statistics). */
+    default List<double[]> buffers() {
+        return List.of();
+    }
+
     /**
      * The same layer on rows that stand for {@code mult[i]} identical nodes each (row deduplication,
      * see GraphTrainer): the result equals the forward pass over the expanded rows. Row-wise layers

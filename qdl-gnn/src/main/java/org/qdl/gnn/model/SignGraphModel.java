@@ -41,6 +41,11 @@ public final class SignGraphModel {
         return ps;
     }
 
+    /** Non-trained state (the norm's running statistics), for checkpoints. */
+    public List<double[]> buffers() {
+        return norm.buffers();
+    }
+
     /**
      * Logits per graph. x: the stacked node features of the batch's graphs; graphOf[i]: index (in
      * the batch) of the graph node i belongs to; numGraphs graphs.

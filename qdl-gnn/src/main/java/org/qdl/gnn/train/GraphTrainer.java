@@ -15,6 +15,7 @@ import org.qdl.gnn.features.SignFeatures;
 import org.qdl.gnn.model.Adam;
 import org.qdl.gnn.model.CrossEntropy;
 import org.qdl.gnn.model.SignGraphModel;
+import org.qdl.gnn.model.TrainingState;
 
 /**
  * k-fold cross-validation of the graph model in GIN's protocol (as the authors' script): for each
@@ -120,21 +121,49 @@ public final class GraphTrainer {
         return new Prepared(sparse ? null : feats, sfeats, ds.labels(), t * blocks, ds.numClasses(), mults);
     }
 
+    /**
+     * Checkpointing of the folds: one file per fold and activation under {@code dir} (null: none),
+     * rewritten after every epoch, so an interrupted run loses at most one epoch;
+     * {@code epochsThisSession} > 0 stops each fold after that many new epochs (time-boxed sessions,
+     * tests), to be continued by a later call with the same directory.
+     */
+    public record Checkpointing(java.nio.file.Path dir, int epochsThisSession) {
+        public static final Checkpointing NONE = new Checkpointing(null, 0);
+
+        java.nio.file.Path file(String activation, int fold) {
+            return dir == null ? null : dir.resolve(activation + "-fold" + (fold + 1) + ".ckpt");
+        }
+    }
+
+    /** One fold's held-out accuracy and mean training loss per epoch; complete unless a session limit stopped it. */
+    public record FoldRun(double[] curve, double[] losses, boolean complete) {
+    }
+
     public static GraphCvResult crossValidate(Prepared p, GraphConfig cfg, List<int[]> testFolds, long seed, int threads,
                                              Consumer<String> progress) throws InterruptedException {
+        GraphCvResult r = crossValidate(p, cfg, testFolds, seed, threads, progress, Checkpointing.NONE);
+        return r;
+    }
+
+    /** As above, checkpointed; returns null when a session limit stopped some fold before the last epoch. */
+    public static GraphCvResult crossValidate(Prepared p, GraphConfig cfg, List<int[]> testFolds, long seed, int threads,
+                                             Consumer<String> progress, Checkpointing ck) throws InterruptedException {
         long t0 = System.nanoTime();
         int k = testFolds.size();
         double[] best = new double[k];
         double[][] curves = new double[k][];
+        boolean complete = true;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            List<Future<double[]>> fs = new ArrayList<>();
+            List<Future<FoldRun>> fs = new ArrayList<>();
             for (int f = 0; f < k; f++) {
                 final int fold = f;
-                fs.add(pool.submit(() -> trainFold(p, cfg, testFolds.get(fold), seed * 1000 + fold, fold, progress)));
+                fs.add(pool.submit(() -> trainFold(p, cfg, testFolds.get(fold), seed * 1000 + fold, fold, progress, ck)));
             }
             for (int f = 0; f < k; f++) {
-                curves[f] = fs.get(f).get();
+                FoldRun run = fs.get(f).get();
+                complete &= run.complete();
+                curves[f] = run.curve();
                 double b = 0;
                 for (double a : curves[f]) {
                     b = Math.max(b, a);
@@ -149,19 +178,54 @@ public final class GraphTrainer {
         } finally {
             pool.shutdownNow();
         }
-        return new GraphCvResult(cfg.activation(), best, curves, (System.nanoTime() - t0) / 1e9);
+        return complete ? new GraphCvResult(cfg.activation(), best, curves, (System.nanoTime() - t0) / 1e9) : null;
     }
 
     /** Trains one fold; returns the held-out accuracy after each epoch. */
     public static double[] trainFold(Prepared p, GraphConfig cfg, int[] test, long seed, int fold, Consumer<String> progress) {
-        Random rnd = new Random(seed);
+        return trainFold(p, cfg, test, seed, fold, progress, Checkpointing.NONE).curve();
+    }
+
+    /**
+     * Trains one fold, continuing from its checkpoint when there is one. Each epoch draws its
+     * shuffle and dropout masks from a generator seeded by (seed, epoch), so that a resumed fold
+     * needs no generator state and repeats the uninterrupted run bit for bit.
+     */
+    public static FoldRun trainFold(Prepared p, GraphConfig cfg, int[] test, long seed, int fold, Consumer<String> progress,
+                                    Checkpointing ck) {
         int[] train = StratifiedKFold.trainOf(test, p.labels().length);
         SignGraphModel model = new SignGraphModel(p.width(), cfg.hidden() * cfg.blocks(), p.classes(), cfg.norm(),
-                cfg.activation(), cfg.dropout(), cfg.inputDropout(), rnd);
+                cfg.activation(), cfg.dropout(), cfg.inputDropout(), new Random(seed));
         Adam adam = new Adam(model.params(), cfg.lr(), cfg.weightDecay());
         double[] curve = new double[cfg.epochs()];
+        double[] losses = new double[cfg.epochs()];
+        java.nio.file.Path file = ck.file(cfg.activation(), fold);
+        String config = cfg.toString();
+        int testHash = java.util.Arrays.hashCode(test);
+        int first = 0;
+        if (file != null && java.nio.file.Files.isRegularFile(file)) {
+            FoldCheckpoint c = FoldCheckpoint.read(file);
+            if (!c.config().equals(config) || c.seed() != seed || c.fold() != fold || c.testHash() != testHash
+                    || c.order().length != train.length || c.epochsDone() > cfg.epochs()
+                    || (!c.finished() && !c.state().restore(model.params(), model.buffers(), adam))) {
+                throw new org.qdl.sim.InvalidInputException("checkpoint " + file + " was written for other settings or data ("
+                        + c.config() + ", seed " + c.seed() + ", fold " + (c.fold() + 1) + "); use another checkpoint directory");
+            }
+            first = c.epochsDone();
+            System.arraycopy(c.curve(), 0, curve, 0, first);
+            System.arraycopy(c.losses(), 0, losses, 0, first);
+            train = c.order();
+            if (c.finished() && first < cfg.epochs()) {
+                throw new org.qdl.sim.InvalidInputException("checkpoint " + file + " holds a finished fold of " + first + " epochs, not " + cfg.epochs());
+            }
+            if (progress != null && first > 0) {
+                progress.accept(String.format("fold %d resumed after epoch %d/%d from %s", fold + 1, first, cfg.epochs(), file));
+            }
+        }
         long start = System.nanoTime();
-        for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
+        int last = ck.epochsThisSession() > 0 ? Math.min(cfg.epochs(), first + ck.epochsThisSession()) : cfg.epochs();
+        for (int epoch = first; epoch < last; epoch++) {
+            Random rnd = new Random(epochSeed(seed, epoch));
             adam.setLearningRate(cfg.lr() * Math.pow(cfg.gamma(), epoch / cfg.stepSize()));
             shuffle(train, rnd);
             double lossSum = 0;
@@ -179,13 +243,29 @@ public final class GraphTrainer {
                 batches++;
             }
             curve[epoch] = evaluate(model, p, test, cfg.batch() * 4);
+            losses[epoch] = lossSum / batches;
+            if (file != null) {
+                boolean finished = epoch == cfg.epochs() - 1;
+                new FoldCheckpoint(config, seed, fold, testHash, epoch + 1, java.util.Arrays.copyOf(curve, epoch + 1),
+                        java.util.Arrays.copyOf(losses, epoch + 1), train.clone(),
+                        finished ? null : TrainingState.capture(model.params(), model.buffers(), adam)).write(file);
+            }
             int every = cfg.epochs() >= 200 ? 50 : 10;
             if (progress != null && ((epoch + 1) % every == 0 || epoch == cfg.epochs() - 1)) {
-                progress.accept(String.format("fold %d epoch %d/%d loss %.4f test-fold acc %.4f (%.1f s/epoch)", fold + 1, epoch + 1,
-                        cfg.epochs(), lossSum / batches, curve[epoch], (System.nanoTime() - start) / 1e9 / (epoch + 1)));
+                double perEpoch = (System.nanoTime() - start) / 1e9 / (epoch + 1 - first);
+                progress.accept(String.format("fold %d epoch %d/%d loss %.4f test-fold acc %.4f (%.1f s/epoch, fold ETA %.0f s)", fold + 1,
+                        epoch + 1, cfg.epochs(), losses[epoch], curve[epoch], perEpoch, perEpoch * (cfg.epochs() - epoch - 1)));
             }
         }
-        return curve;
+        return new FoldRun(curve, losses, last == cfg.epochs());
+    }
+
+    /** The generator seed of one epoch (SplitMix64 finaliser of seed and epoch: distinct streams per epoch). */
+    static long epochSeed(long seed, int epoch) {
+        long z = seed * 0x9E3779B97F4A7C15L + (epoch + 1) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     record Batch(DMatrixRMaj x, List<CompactRows> xs, int[] graphOf, double[] mult, int[] labels) {
