@@ -58,6 +58,13 @@ public final class SignBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (nodes < 40) throw new org.qdl.sim.InvalidInputException("--nodes must be at least 40 (the graph has ogbn-arxiv's 40 classes), got " + nodes);
+        if (edges < 0) throw new org.qdl.sim.InvalidInputException("--edges must be ≥ 0, got " + edges);
+        if (features < 1 || (long) nodes * features > Integer.MAX_VALUE) {
+            throw new org.qdl.sim.InvalidInputException("--features must be ≥ 1 with nodes × features < 2^31, got " + features);
+        }
+        if (hops < 1 || hops > 64) throw new org.qdl.sim.InvalidInputException("--hops must lie in 1..64, got " + hops);
+        if (trainEpochs < 0) throw new org.qdl.sim.InvalidInputException("--train-epochs must be ≥ 0, got " + trainEpochs);
         GnnBenchCommand.resetPeaks();
         long t0 = System.nanoTime();
         NodeDataset ds = RandomNodeGraph.generate(nodes, edges, features, 40, nodes * 537 / 1000, nodes * 176 / 1000, 1);
