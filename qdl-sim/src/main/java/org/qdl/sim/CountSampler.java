@@ -20,15 +20,8 @@ public final class CountSampler {
         final double[] re = s.realArray(), im = s.imagArray();
         int n = s.dimension();
         int chunk = Parallel.REDUCE_CHUNK;
-        int chunks = (n + chunk - 1) / chunk;
-        double[] mass = new double[chunks];
-        Parallel.forRange(chunks, (a, b) -> {
-            for (int c = a; c < b; c++) {
-                double m = 0;
-                for (int i = c * chunk, e = Math.min(n, (c + 1) * chunk); i < e; i++) m += re[i] * re[i] + im[i] * im[i];
-                mass[c] = m;
-            }
-        });
+        double[] mass = Measurement.chunkMasses(s);
+        int chunks = mass.length;
         double total = 0;
         for (double m : mass) total += m;
         if (!(total > 0)) throw new InvalidInputException("cannot sample from a state of norm 0");

@@ -30,6 +30,22 @@ public final class Measurement {
         }
     }
 
+    /** Σ|ψ_i|² over each block of {@link Parallel#REDUCE_CHUNK} amplitudes, in parallel (the same sums for any thread count). */
+    static double[] chunkMasses(StateVector s) {
+        final double[] re = s.realArray(), im = s.imagArray();
+        int n = s.dimension();
+        int chunk = Parallel.REDUCE_CHUNK;
+        double[] mass = new double[(n + chunk - 1) / chunk];
+        Parallel.forRange(mass.length, (a, b) -> {
+            for (int c = a; c < b; c++) {
+                double m = 0;
+                for (int i = c * chunk, e = Math.min(n, (c + 1) * chunk); i < e; i++) m += re[i] * re[i] + im[i] * im[i];
+                mass[c] = m;
+            }
+        });
+        return mass;
+    }
+
     /** Draws {@code shots} full-register samples from |ψ|² (ψ need not be normalised). */
     public static Shots sample(StateVector s, int shots, RandomGenerator rng) {
         if (shots < 0) throw new InvalidInputException("number of shots must be non-negative, got " + shots);
@@ -37,15 +53,8 @@ public final class Measurement {
         final double[] re = s.realArray(), im = s.imagArray();
         int n = s.dimension();
         int chunk = Parallel.REDUCE_CHUNK;
-        int chunks = (n + chunk - 1) / chunk;
-        double[] mass = new double[chunks];
-        Parallel.forRange(chunks, (a, b) -> {
-            for (int c = a; c < b; c++) {
-                double m = 0;
-                for (int i = c * chunk, e = Math.min(n, (c + 1) * chunk); i < e; i++) m += re[i] * re[i] + im[i] * im[i];
-                mass[c] = m;
-            }
-        });
+        double[] mass = chunkMasses(s);
+        int chunks = mass.length;
         double[] cum = new double[chunks + 1];
         for (int c = 0; c < chunks; c++) cum[c + 1] = cum[c] + mass[c];
         double total = cum[chunks];
