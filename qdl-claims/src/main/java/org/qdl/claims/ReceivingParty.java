@@ -7,7 +7,7 @@ import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.RegisterStore;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A party that only receives registers and measures them in its own way (no data to encode, no

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.PauliSum;
 import org.qdl.sim.qasm.QasmProgram;
 import org.qdl.sim.qasm.QasmRunner;
 import picocli.CommandLine.Command;

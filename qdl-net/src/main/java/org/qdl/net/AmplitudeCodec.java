@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.Consumer;
 import org.qdl.net.proto.AmplitudeChunk;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Cuts a register's amplitudes into {@link AmplitudeChunk}s and puts them back together, in the wire

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.Transport;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Moves registers between parties of which some or all run remotely, by one of two routes between

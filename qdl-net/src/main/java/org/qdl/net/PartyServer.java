@@ -39,7 +39,7 @@ public final class PartyServer implements AutoCloseable {
         public Options {
             allowedClients = Set.copyOf(allowedClients);
             extraInterceptors = List.copyOf(extraInterceptors);
-            if (maxQubits < 1 || maxQubits > org.qdl.sim.StateVector.MAX_QUBITS) throw new InvalidInputException("max qubits must be in 1..30, got " + maxQubits);
+            if (maxQubits < 1 || maxQubits > org.qdl.sim.state.StateVector.MAX_QUBITS) throw new InvalidInputException("max qubits must be in 1..30, got " + maxQubits);
             if (maxSessions < 1) throw new InvalidInputException("max sessions must be at least 1, got " + maxSessions);
         }
 

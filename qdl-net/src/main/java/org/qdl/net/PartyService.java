@@ -48,7 +48,7 @@ import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.Register;
 import org.qdl.sim.InsufficientMemoryException;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * The party side of party.proto: each RPC is one {@link org.qdl.protocol.Party} operation on the
@@ -111,7 +111,7 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
     public void encode(EncodeRequest req, StreamObserver<RegisterHandle> out) {
         answer(out, () -> {
             PartySession s = session(req.getSession());
-            int q = org.qdl.sim.AmplitudeEncoding.qubitsFor(s.party.dataLength(req.getDataKey())) + req.getAncillas(); // throws naming an unknown key
+            int q = org.qdl.sim.state.AmplitudeEncoding.qubitsFor(s.party.dataLength(req.getDataKey())) + req.getAncillas(); // throws naming an unknown key
             if (q > options.maxQubits()) throw fail(Status.RESOURCE_EXHAUSTED, "a register of " + q + " qubits exceeds party " + name + "'s limit of " + options.maxQubits());
             Register r = s.party.encode(req.getDataKey(), req.getAncillas());
             s.holds(r);

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.qdl.net.proto.PartyServiceGrpc;
 import org.qdl.net.proto.PeerRef;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A party server's outgoing connections to other parties, for party-to-party transfers (SendTo).

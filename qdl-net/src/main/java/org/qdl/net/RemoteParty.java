@@ -65,7 +65,7 @@ import org.qdl.protocol.Party;
 import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.Register;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A party in another process, driven over party.proto. It stands in for a

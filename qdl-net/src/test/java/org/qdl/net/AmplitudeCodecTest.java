@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qdl.net.proto.AmplitudeChunk;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 class AmplitudeCodecTest {
     @Test

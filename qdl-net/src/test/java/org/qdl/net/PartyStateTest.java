@@ -13,10 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.model.Layers;
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.state.StateVector;
 
 class PartyStateTest {
     @Test

@@ -127,7 +127,7 @@ class SecurityTest {
                 // Accept into a session that did not name alice.
                 RemoteParty aliceClient = d.connect("alice", Deployment.secretClient(DEADLINE));
                 org.qdl.protocol.Register r = aliceClient.encode("x", 0);
-                org.qdl.sim.StateVector st = aliceClient.release(r);
+                org.qdl.sim.state.StateVector st = aliceClient.release(r);
                 var up = new ChunkUpload();
                 org.qdl.net.proto.PartyServiceGrpc.newStub(asAlice).withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS).accept(up);
                 io.grpc.StatusRuntimeException deliver = assertThrows(io.grpc.StatusRuntimeException.class, () -> {

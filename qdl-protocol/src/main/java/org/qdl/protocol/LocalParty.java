@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.qdl.protocol.model.GeneratorOperations;
 import org.qdl.protocol.model.Layer;
-import org.qdl.sim.AmplitudeEncoding;
-import org.qdl.sim.Gates;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.state.AmplitudeEncoding;
+import org.qdl.sim.gate.Gates;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Observable;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.Observable;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A party in this process. Its data, layers and observables are private fields: other code reaches

@@ -357,7 +357,7 @@ public final class Network {
         if (from.equals(to)) return;
         ClassicalChannel channel = classicalChannel(from, to);
         Party sender = party(from), receiver = party(to);
-        org.qdl.sim.StateVector s = sender.release(r);
+        org.qdl.sim.state.StateVector s = sender.release(r);
         double[] re = s.realArray(), im = s.imagArray();
         boolean real = true;
         for (double v : im) {

@@ -3,17 +3,17 @@ package org.qdl.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.DiagonalObservable;
-import org.qdl.sim.Gates;
-import org.qdl.sim.HermitianObservable;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.observable.DiagonalObservable;
+import org.qdl.sim.gate.Gates;
+import org.qdl.sim.observable.HermitianObservable;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Measurement;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.Observable;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.measurement.Measurement;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.observable.Observable;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Single-shot measurements of an observable: each shot yields a random value whose mean is ⟨O⟩.
@@ -159,7 +159,7 @@ public final class ObservableMeasurement {
             for (int z = 0; z < d; z++) {
                 PauliString local = PauliString.ofMasks(x, z);
                 // Tr(P H) = Σ_j (P H)_{jj} = Σ_j Σ_i P_{ji} H_{ij}; P|i⟩ = ω(−1)^{|i∧z|}|i⊕x⟩.
-                org.qdl.sim.Complex w = local.phase();
+                org.qdl.sim.state.Complex w = local.phase();
                 double tr = 0, tri = 0;
                 for (int i = 0; i < d; i++) {
                     int j = i ^ x;

@@ -1,10 +1,10 @@
 package org.qdl.protocol;
 
-import org.qdl.sim.DiagonalObservable;
-import org.qdl.sim.HermitianObservable;
-import org.qdl.sim.Observable;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.DiagonalObservable;
+import org.qdl.sim.observable.HermitianObservable;
+import org.qdl.sim.observable.Observable;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
 
 /**
  * What other parties may know of an observable, like {@link LayerShape} for layers: the qubits it

@@ -1,7 +1,7 @@
 package org.qdl.protocol;
 
 import java.util.Set;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A participant in a distributed protocol. It holds private data (vectors), private layers (unitaries

@@ -2,7 +2,7 @@ package org.qdl.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * The states of the registers one party holds, keyed by register id, with the holder check every

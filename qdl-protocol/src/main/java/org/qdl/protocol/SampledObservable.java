@@ -1,8 +1,8 @@
 package org.qdl.protocol;
 
 import java.util.random.RandomGenerator;
-import org.qdl.sim.Observable;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.Observable;
+import org.qdl.sim.state.StateVector;
 
 /**
  * An observable that brings its own projective measurement: typically one known in its eigenbasis

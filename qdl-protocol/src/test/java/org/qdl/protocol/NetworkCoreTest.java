@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layers;
-import org.qdl.sim.AmplitudeEncoding;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.AmplitudeEncoding;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
+import org.qdl.sim.state.StateVector;
 
 class NetworkCoreTest {
     /** Alice holds x (N = 64) and layers 1, 3; Bob holds layers 2, 4 and the observable. */

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qdl.protocol.model.DiagonalPhaseLayer;
-import org.qdl.sim.AmplitudeEncoding;
-import org.qdl.sim.Complex;
-import org.qdl.sim.DiagonalObservable;
-import org.qdl.sim.HermitianObservable;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.AmplitudeEncoding;
+import org.qdl.sim.state.Complex;
+import org.qdl.sim.observable.DiagonalObservable;
+import org.qdl.sim.observable.HermitianObservable;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.state.StateVector;
 
 /** Per-protocol ledgers, classical register transfers, observable shapes and the diagonal phase layer. */
 class ProtocolCoreAdditionsTest {

@@ -7,6 +7,14 @@ public final class Bits {
     private Bits() {}
 
     /** Sorted copy. */
+    /** a followed by b. */
+    public static int[] concat(int[] a, int[] b) {
+        int[] c = new int[a.length + b.length];
+        System.arraycopy(a, 0, c, 0, a.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
     public static int[] sorted(int... qubits) {
         int[] s = qubits.clone();
         Arrays.sort(s);

@@ -1,14 +1,16 @@
 package org.qdl.sim;
 
+import org.qdl.sim.state.ComplexMatrix;
+
 /**
  * An independent, deliberately naive reference: builds the full 2^n×2^n matrix of a gate by
  * enumerating basis states (no shared kernel code), and multiplies it into a plain vector.
  */
-final class DenseReference {
+public final class DenseReference {
     private DenseReference() {}
 
     /** Full matrix of a gate whose local matrix acts on {@code qubits} (qubits[0] = local bit 0). */
-    static double[][][] embed(int n, int[] qubits, ComplexMatrix local) {
+    public static double[][][] embed(int n, int[] qubits, ComplexMatrix local) {
         int d = 1 << n;
         double[][] re = new double[d][d], im = new double[d][d];
         int mask = 0;
@@ -27,7 +29,7 @@ final class DenseReference {
     }
 
     /** v ← M v for a full matrix given as {re, im}. */
-    static void apply(double[][][] m, double[] vr, double[] vi) {
+    public static void apply(double[][][] m, double[] vr, double[] vi) {
         int d = vr.length;
         double[] nr = new double[d], ni = new double[d];
         for (int r = 0; r < d; r++) {

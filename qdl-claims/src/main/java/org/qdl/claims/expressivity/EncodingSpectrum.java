@@ -2,7 +2,7 @@ package org.qdl.claims.expressivity;
 
 import java.util.List;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * Eigenvalues of one encoding block's Hamiltonian H = Σ_j s_j P_j / 2, for mutually commuting Pauli

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.qdl.protocol.model.DataReuploadingLayer;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.DiagonalGate;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.DiagonalGate;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Kernels;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.kernel.Kernels;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A data re-uploading model on n qubits with L encoding blocks:

@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 import org.qdl.claims.ReceivingParty;
 import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.Register;
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Bob in the quantum inner-product protocol: he holds w privately and one measurement,

@@ -1,6 +1,6 @@
 package org.qdl.claims.linear;
 
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 
 /**
  * The contrast case, quoted from its analytic costs (implemented elsewhere in qdl-protocol): in the

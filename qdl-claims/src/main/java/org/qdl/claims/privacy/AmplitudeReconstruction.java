@@ -3,11 +3,11 @@ package org.qdl.claims.privacy;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import org.qdl.sim.Gates;
+import org.qdl.sim.gate.Gates;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.Measurement;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.measurement.Measurement;
+import org.qdl.sim.state.StateVector;
 
 /**
  * The receiver's attack on S copies of |x̂⟩ for real x: it splits the copies over n + 1 settings

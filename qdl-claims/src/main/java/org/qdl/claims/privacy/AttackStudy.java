@@ -36,7 +36,7 @@ public final class AttackStudy {
     public static List<Row> run(Settings s, IntConsumer progress) {
         SplittableRandom rng = new SplittableRandom(s.seed());
         List<Row> rows = new ArrayList<>();
-        int qubits = org.qdl.sim.AmplitudeEncoding.qubitsFor(s.n());
+        int qubits = org.qdl.sim.state.AmplitudeEncoding.qubitsFor(s.n());
         int done = 0;
         for (int copies : s.copies()) {
             double sum = 0, sum2 = 0;

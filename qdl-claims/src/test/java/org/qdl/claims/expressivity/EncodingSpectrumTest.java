@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Kernels;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.kernel.Kernels;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.state.StateVector;
 
 class EncodingSpectrumTest {
     /** Hv for H = Σ s_j P_j / 2, applied with the simulator's Pauli kernel. */

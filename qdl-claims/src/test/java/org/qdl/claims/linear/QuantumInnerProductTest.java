@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.qdl.protocol.Link;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.Register;
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 
 class QuantumInnerProductTest {
     @Test

@@ -10,7 +10,7 @@ import org.qdl.protocol.NumberEncoding;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layers;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.observable.PauliString;
 
 class PrivacyTest {
     /**

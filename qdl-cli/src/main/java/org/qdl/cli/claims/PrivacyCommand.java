@@ -75,14 +75,14 @@ public final class PrivacyCommand implements Callable<Integer> {
             return 0;
         }
         o.printf(Locale.ROOT, "N = %d (%d qubits per copy), %d random x per point; error = min ‖x̂_est ∓ x̂‖ (the global sign is unobservable).%n",
-                n, org.qdl.sim.AmplitudeEncoding.qubitsFor(n), trials);
+                n, org.qdl.sim.state.AmplitudeEncoding.qubitsFor(n), trials);
         o.printf("%9s %11s %13s %12s %10s %12s%n", "copies S", "qubits rcvd", "Holevo χ ≤", "mean error", "std", "√((N−1)/4m₀)");
         for (AttackStudy.Row r : rows) {
             o.printf(Locale.ROOT, "%9d %11d %13d %12.4g %10.3g %12.4g%n", r.copies(), r.report().qubitsReceived(), r.report().holevoBoundBits(),
                     r.meanError(), r.stdError(), r.predictedError());
         }
         o.printf(Locale.ROOT, "clear text: %d numbers = %d bits received, error %.3g (everything revealed).%n", n, clear.bits(), clear.error());
-        int q = org.qdl.sim.AmplitudeEncoding.qubitsFor(n);
+        int q = org.qdl.sim.state.AmplitudeEncoding.qubitsFor(n);
         o.printf(Locale.ROOT, "Holevo: S copies of a %d-qubit state carry at most %d·S bits about x; the clear text hands over %d bits in one message,%n"
                 + "so the quantum protocol provably reveals less only while S < %d copies.%n", q, q, clear.bits(), clear.bits() / q);
         o.println(rows.get(rows.size() - 1).report().summary());

@@ -1,7 +1,7 @@
 package org.qdl.gnn.model;
 
 import org.qdl.gnn.features.CompactRows;
-import org.qdl.sim.Simd;
+import org.qdl.sim.kernel.Simd;
 
 /**
  * The first layer's two products on one graph's compact rows (a dense n × k block on the columns

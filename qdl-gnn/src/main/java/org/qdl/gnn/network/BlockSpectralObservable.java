@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.qdl.protocol.SampledObservable;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * O = Σ_k |k⟩⟨k|_hop ⊗ I_node ⊗ M_k with each M_k a real symmetric matrix on the feature register,

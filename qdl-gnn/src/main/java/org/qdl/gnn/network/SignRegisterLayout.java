@@ -1,6 +1,6 @@
 package org.qdl.gnn.network;
 
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 import org.qdl.sim.InvalidInputException;
 
 /**

@@ -53,14 +53,14 @@ class CompactInputTest {
             r += sizes[g];
         }
         assertEquals(0, compact.get(1).cols().length);
-        boolean simdWas = org.qdl.sim.Simd.enabled();
+        boolean simdWas = org.qdl.sim.kernel.Simd.enabled();
         try {
             for (boolean simd : new boolean[] {true, false}) { // in-place kernels and the gathered BLAS fallback
-                org.qdl.sim.Simd.setEnabled(simd);
+                org.qdl.sim.kernel.Simd.setEnabled(simd);
                 compareOnBothInputs(dense, compact, graphOf, mult, width);
             }
         } finally {
-            org.qdl.sim.Simd.setEnabled(simdWas);
+            org.qdl.sim.kernel.Simd.setEnabled(simdWas);
         }
     }
 

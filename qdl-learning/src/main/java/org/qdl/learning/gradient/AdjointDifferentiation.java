@@ -9,14 +9,14 @@ import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layer;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.DiagonalGate;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.DiagonalGate;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Kernels;
-import org.qdl.sim.Observable;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.kernel.Kernels;
+import org.qdl.sim.observable.Observable;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
+import org.qdl.sim.state.StateVector;
 import org.qdl.protocol.ObservableMeasurement;
 
 /**

@@ -1,9 +1,9 @@
 package org.qdl.learning.gradient;
 
-import org.qdl.sim.Kernels;
+import org.qdl.sim.kernel.Kernels;
 import org.qdl.sim.Parallel;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.state.StateVector;
 
 /**
  * The backward step of adjoint differentiation. G commutes with its rotation R = exp(−iθG/2), so

@@ -7,11 +7,11 @@ import org.qdl.learning.train.Ansatz;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.AmplitudeEncoding;
-import org.qdl.sim.Gates;
+import org.qdl.sim.state.AmplitudeEncoding;
+import org.qdl.sim.gate.Gates;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.observable.PauliString;
 
 /** The models of the gradient experiments (qdl gradients), built from a seed. */
 public final class GradientModels {

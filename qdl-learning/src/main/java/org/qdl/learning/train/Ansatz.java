@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.qdl.protocol.model.PauliLayer;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * Layers whose generators commute (qubit-wise), so every estimator applies: X-type and Z-type layers

@@ -9,9 +9,9 @@ import org.qdl.protocol.Network;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layer;
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * The two-party network for training: alice holds the data set (training and test vectors) and the

@@ -9,7 +9,7 @@ import org.qdl.protocol.Network;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layer;
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 import org.qdl.sim.InvalidInputException;
 
 /**

@@ -9,10 +9,10 @@ import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layer;
 import org.qdl.protocol.model.Layers;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.Gates;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.gate.Gates;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
 
 /** Small networks shared by the gradient tests. */
 final class Fixtures {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.qdl.learning.train.Ansatz;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.model.DistributedModel;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.observable.PauliString;
 
 /** The gradients study on a model it was not written for: a three-party pipeline. */
 class GradientStudyTest {

@@ -99,9 +99,9 @@ class SamplingEstimatorsTest {
         // alice: XX, YY, ZZ on qubits (0, 1) and (2, 3): mutually commuting, not qubit-wise commuting,
         // so the joint-basis estimator refuses while shadows estimate all of them from one set of copies
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(12);
-        java.util.List<org.qdl.sim.PauliString> g = new java.util.ArrayList<>();
+        java.util.List<org.qdl.sim.observable.PauliString> g = new java.util.ArrayList<>();
         for (int q = 0; q < 4; q += 2) {
-            for (char c : new char[] {'X', 'Y', 'Z'}) g.add(org.qdl.sim.PauliString.parse(c + "" + q + " " + c + (q + 1)));
+            for (char c : new char[] {'X', 'Y', 'Z'}) g.add(org.qdl.sim.observable.PauliString.parse(c + "" + q + " " + c + (q + 1)));
         }
         double[] theta = new double[g.size()];
         for (int j = 0; j < theta.length; j++) theta[j] = rnd.nextDouble(-Math.PI, Math.PI);
@@ -109,7 +109,7 @@ class SamplingEstimatorsTest {
         net.addLocalParty("alice").holdData("x", Fixtures.data(4, rnd))
                 .holdLayer("U1", org.qdl.protocol.model.PauliLayer.ofGenerators(4, g, theta));
         net.addLocalParty("bob").holdLayer("U2", org.qdl.learning.train.Ansatz.uniform('X', 4, Math.PI, rnd))
-                .holdObservable("O", org.qdl.sim.PauliString.parse("Z0 Z2"));
+                .holdObservable("O", org.qdl.sim.observable.PauliString.parse("Z0 Z2"));
         DistributedModel m = Fixtures.commutingModel();
         org.junit.jupiter.api.Assertions.assertNotNull(new SimultaneousEstimation().notApplicable(net, m));
         double[] r = check(new ClassicalShadows(), net, m, new Precision(0.3, 0.1));

@@ -14,7 +14,7 @@ import org.qdl.protocol.GeneratorStructure;
 import org.qdl.protocol.model.GeneratorOperations;
 import org.qdl.protocol.model.Layers;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.observable.PauliString;
 
 class StructureAndBoundsTest {
     @Test

@@ -19,7 +19,7 @@ import org.qdl.protocol.Network;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layer;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * The trainer on a task it was not written for: three parties in a pipeline (alice holds the data

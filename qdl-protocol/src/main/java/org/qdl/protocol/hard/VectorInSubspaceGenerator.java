@@ -6,12 +6,12 @@ import java.util.SplittableRandom;
 import org.qdl.protocol.model.FixedUnitaryLayer;
 import org.qdl.protocol.model.Layer;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.DiagonalGate;
+import org.qdl.sim.gate.DiagonalGate;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.RandomUnitaries;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.gate.RandomUnitaries;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Draws vector-in-subspace instances: Bob's U from the family, the answer b uniformly (or as asked),

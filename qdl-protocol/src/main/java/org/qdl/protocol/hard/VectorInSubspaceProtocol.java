@@ -8,7 +8,7 @@ import org.qdl.protocol.Register;
 import org.qdl.protocol.baseline.BaselineResult;
 import org.qdl.protocol.baseline.ClassicalBaseline;
 import org.qdl.protocol.model.DistributedModel;
-import org.qdl.sim.DiagonalObservable;
+import org.qdl.sim.observable.DiagonalObservable;
 
 /**
  * The one-way quantum protocol for vector-in-subspace: Alice amplitude-encodes v on ⌈log2 N⌉ qubits

@@ -5,7 +5,7 @@ import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.NumberEncoding;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.PauliSum;
 
 /**
  * The two-party model used by {@code qdl demo} and {@code qdl scaling}: Alice holds x ∈ R^N (a

@@ -2,10 +2,10 @@ package org.qdl.protocol.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliRotation;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.gate.PauliRotation;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * A data-dependent layer (data re-uploading): exp(−i·s·x_j G_j / 2) for each input feature x_j, with

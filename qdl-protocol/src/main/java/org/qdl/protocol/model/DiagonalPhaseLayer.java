@@ -2,8 +2,8 @@ package org.qdl.protocol.model;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.qdl.sim.DiagonalGate;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.DiagonalGate;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
 
 /**

@@ -116,7 +116,7 @@ public final class DistributedModel {
     public void validate(Network net) {
         Party data = net.party(dataParty);
         if (!data.dataKeys().contains(dataKey)) throw new ProtocolException(dataParty + " holds no data named " + dataKey);
-        int qubits = org.qdl.sim.AmplitudeEncoding.qubitsFor(data.dataLength(dataKey));
+        int qubits = org.qdl.sim.state.AmplitudeEncoding.qubitsFor(data.dataLength(dataKey));
         for (Stage s : stages) {
             Party p = net.party(s.party());
             if (!p.layerKeys().contains(s.layer())) {
@@ -136,7 +136,7 @@ public final class DistributedModel {
 
     /** Number of data qubits: ⌈log2 N⌉. */
     public int dataQubits(Network net) {
-        return org.qdl.sim.AmplitudeEncoding.qubitsFor(net.party(dataParty).dataLength(dataKey));
+        return org.qdl.sim.state.AmplitudeEncoding.qubitsFor(net.party(dataParty).dataLength(dataKey));
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.qdl.protocol.model;
 
 import java.util.List;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.Gate;
-import org.qdl.sim.MatrixGate;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.gate.MatrixGate;
 
 /** A fixed dense unitary on all of a layer's qubits (small N only: 2^k×2^k entries). */
 public final class FixedUnitaryLayer implements Layer {

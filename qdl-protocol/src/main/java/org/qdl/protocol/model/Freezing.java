@@ -3,7 +3,7 @@ package org.qdl.protocol.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliRotation;
+import org.qdl.sim.gate.PauliRotation;
 
 /**
  * Freezes some parameters of a layer. In a {@link PauliLayer} a frozen rotation becomes a fixed

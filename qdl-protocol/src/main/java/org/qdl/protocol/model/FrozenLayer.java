@@ -1,7 +1,7 @@
 package org.qdl.protocol.model;
 
 import java.util.List;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
 
 /**

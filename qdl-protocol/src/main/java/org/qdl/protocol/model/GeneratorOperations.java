@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.qdl.protocol.GeneratorStructure;
 import org.qdl.protocol.ProtocolException;
-import org.qdl.sim.DiagonalGate;
-import org.qdl.sim.Gates;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.Measurement;
-import org.qdl.sim.PauliRotation;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.gate.DiagonalGate;
+import org.qdl.sim.gate.Gates;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.measurement.Measurement;
+import org.qdl.sim.gate.PauliRotation;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.state.StateVector;
 
 /**
  * What a layer's holder does with its own generators for gradient protocols: shifted and

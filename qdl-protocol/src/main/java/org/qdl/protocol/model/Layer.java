@@ -1,8 +1,8 @@
 package org.qdl.protocol.model;
 
 import java.util.List;
-import org.qdl.sim.Gate;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A unitary U_ℓ(θ_ℓ) of a distributed compositional model, applied by the party that holds it. It

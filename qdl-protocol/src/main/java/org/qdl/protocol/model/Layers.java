@@ -3,8 +3,8 @@ package org.qdl.protocol.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.qdl.sim.DiagonalGate;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.gate.DiagonalGate;
+import org.qdl.sim.observable.PauliString;
 
 /** Factories for common layer shapes. */
 public final class Layers {

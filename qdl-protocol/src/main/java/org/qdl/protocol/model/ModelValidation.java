@@ -43,8 +43,8 @@ final class ModelValidation {
             throw new InvalidInputException(b.sourceName() + ": qubits: missing (needed because the input party " + in.party() + " is external)");
         }
         int width = n + b.ancillaCount();
-        if (width > org.qdl.sim.StateVector.MAX_QUBITS) {
-            throw new InvalidInputException(b.qubitsWhere() + ": " + n + " data qubits and " + b.ancillaCount() + " ancillas exceed " + org.qdl.sim.StateVector.MAX_QUBITS);
+        if (width > org.qdl.sim.state.StateVector.MAX_QUBITS) {
+            throw new InvalidInputException(b.qubitsWhere() + ": " + n + " data qubits and " + b.ancillaCount() + " ancillas exceed " + org.qdl.sim.state.StateVector.MAX_QUBITS);
         }
         DistributedModel.Builder dm = DistributedModel.builder(in.party(), in.key());
         List<ParameterInfo> params = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.qdl.protocol.LocalParty;
-import org.qdl.sim.Observable;
+import org.qdl.sim.observable.Observable;
 
 /**
  * One party's private share of a {@link QdlModel}: its data vectors, its layers (as factories, so

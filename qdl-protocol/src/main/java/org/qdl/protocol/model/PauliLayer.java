@@ -2,10 +2,10 @@ package org.qdl.protocol.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliRotation;
-import org.qdl.sim.PauliString;
+import org.qdl.sim.gate.PauliRotation;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * U(θ) = ∏_j exp(−iθ_{p(j)} G_j / 2) with Pauli-string generators G_j, interleaved with fixed gates:

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 import org.qdl.protocol.NumberEncoding;
 import org.qdl.protocol.ObservableShape;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Observable;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.Observable;
+import org.qdl.sim.observable.PauliSum;
 
 /**
  * Fluent builder of a {@link QdlModel}. {@link #party} opens a party's section; {@link #data},
@@ -246,7 +246,7 @@ public final class QdlModelBuilder {
     /** Data qubits n of the register (the input vector has exactly 2^n entries); default: from the input vector. */
     public QdlModelBuilder qubits(int n) {
         qubitsWhere = here("qubits");
-        if (n < 1 || n > org.qdl.sim.StateVector.MAX_QUBITS) throw new InvalidInputException(qubitsWhere + ": must be in 1.." + org.qdl.sim.StateVector.MAX_QUBITS + ", got " + n);
+        if (n < 1 || n > org.qdl.sim.state.StateVector.MAX_QUBITS) throw new InvalidInputException(qubitsWhere + ": must be in 1.." + org.qdl.sim.state.StateVector.MAX_QUBITS + ", got " + n);
         this.qubits = n;
         return this;
     }

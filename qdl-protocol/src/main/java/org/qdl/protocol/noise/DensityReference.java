@@ -9,7 +9,7 @@ import org.qdl.protocol.Party;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layer;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 import org.qdl.sim.noise.Channel;
 import org.qdl.sim.noise.DensityMatrix;
 

@@ -76,7 +76,7 @@ public final class NoiseBench {
         AlternatingModel.Example ex = AlternatingModel.build(n, layers, true, false, 1);
         int[] all = new int[n];
         for (int q = 0; q < n; q++) all[q] = q;
-        DensityMatrix rho = DensityMatrix.pure(org.qdl.sim.StateVector.zero(n));
+        DensityMatrix rho = DensityMatrix.pure(org.qdl.sim.state.StateVector.zero(n));
         var layer = ((org.qdl.protocol.LocalParty) ex.network().party("alice")).ownLayer("U1");
         long t0 = System.nanoTime();
         rho.applyUnitary(layer::apply);

@@ -14,11 +14,11 @@ import org.qdl.protocol.inference.InferenceConfig;
 import org.qdl.protocol.inference.InferenceProtocol;
 import org.qdl.protocol.inference.InferenceResult;
 import org.qdl.protocol.model.DistributedModel;
-import org.qdl.sim.DiagonalObservable;
+import org.qdl.sim.observable.DiagonalObservable;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Observable;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.Observable;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
 
 /**
  * (ε, δ) inference on the network's noisy links, with the bias reported and optionally mitigated

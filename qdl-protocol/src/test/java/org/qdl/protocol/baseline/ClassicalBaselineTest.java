@@ -13,8 +13,8 @@ import org.qdl.protocol.ObservableShape;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.FixedUnitaryLayer;
 import org.qdl.protocol.model.Layers;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.observable.PauliSum;
 
 class ClassicalBaselineTest {
     static final PauliSum OBS = PauliSum.parse("0.7 Z0 Z1 - 0.3 X2");

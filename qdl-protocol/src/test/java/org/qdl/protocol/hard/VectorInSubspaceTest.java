@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qdl.protocol.Link;
 import org.qdl.protocol.model.FixedUnitaryLayer;
-import org.qdl.sim.ComplexMatrix;
+import org.qdl.sim.state.ComplexMatrix;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.MatrixGate;
+import org.qdl.sim.gate.MatrixGate;
 
 class VectorInSubspaceTest {
     @Test

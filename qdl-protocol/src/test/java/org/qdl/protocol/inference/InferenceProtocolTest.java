@@ -14,11 +14,11 @@ import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layers;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.AmplitudeEncoding;
+import org.qdl.sim.state.AmplitudeEncoding;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
+import org.qdl.sim.state.StateVector;
 
 class InferenceProtocolTest {
     static final String OBS = "0.7 Z0 Z1 - 0.3 X2";

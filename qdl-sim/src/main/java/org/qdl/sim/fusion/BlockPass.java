@@ -3,8 +3,8 @@ package org.qdl.sim.fusion;
 import java.util.List;
 import org.qdl.sim.Bits;
 import org.qdl.sim.Parallel;
-import org.qdl.sim.StateVector;
-import org.qdl.sim.StateVector32;
+import org.qdl.sim.state.StateVector;
+import org.qdl.sim.state.StateVector32;
 
 /**
  * One pass over the state in blocks of 2^b amplitudes: the block qubits vary inside a block, the

@@ -1,9 +1,9 @@
 package org.qdl.sim.fusion;
 
 import org.qdl.sim.Bits;
-import org.qdl.sim.Kernels;
-import org.qdl.sim.Kernels32;
-import org.qdl.sim.Simd;
+import org.qdl.sim.kernel.Kernels;
+import org.qdl.sim.kernel.Kernels32;
+import org.qdl.sim.kernel.Simd;
 
 /**
  * A dense gate on local targets, conditioned on local controls (bits inside the block) and outside

@@ -1,6 +1,6 @@
 package org.qdl.sim.fusion;
 
-import org.qdl.sim.PhaseTable;
+import org.qdl.sim.kernel.PhaseTable;
 
 /**
  * A diagonal gate on any qubits: inside a block its outside qubits are fixed, so it reduces to one of

@@ -2,12 +2,12 @@ package org.qdl.sim.fusion;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qdl.sim.Circuit;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.Circuit;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Kernels32;
-import org.qdl.sim.StateVector;
-import org.qdl.sim.StateVector32;
+import org.qdl.sim.kernel.Kernels32;
+import org.qdl.sim.state.StateVector;
+import org.qdl.sim.state.StateVector32;
 
 /**
  * A circuit compiled for cache blocking: consecutive gates are grouped into passes, each of which

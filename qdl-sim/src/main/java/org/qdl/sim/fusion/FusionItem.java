@@ -1,11 +1,11 @@
 package org.qdl.sim.fusion;
 
 import org.qdl.sim.Bits;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.DiagonalGate;
-import org.qdl.sim.Gate;
-import org.qdl.sim.MatrixGate;
-import org.qdl.sim.PauliRotation;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.gate.DiagonalGate;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.gate.PauliRotation;
 
 /**
  * A gate as the scheduler sees it: diagonal (applicable in any block, commutes with other

@@ -3,10 +3,10 @@ package org.qdl.sim.fusion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.Gate;
-import org.qdl.sim.Kernels;
-import org.qdl.sim.MatrixGate;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.kernel.Kernels;
+import org.qdl.sim.gate.MatrixGate;
 
 /**
  * Folds 1-qubit gates into their neighbours before scheduling, so that a block pass makes fewer

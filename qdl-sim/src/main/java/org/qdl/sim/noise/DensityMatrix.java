@@ -2,15 +2,15 @@ package org.qdl.sim.noise;
 
 import java.util.function.Consumer;
 import org.qdl.sim.Bits;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.DiagonalObservable;
-import org.qdl.sim.HermitianObservable;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.observable.DiagonalObservable;
+import org.qdl.sim.observable.HermitianObservable;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Observable;
+import org.qdl.sim.observable.Observable;
 import org.qdl.sim.Parallel;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
+import org.qdl.sim.state.StateVector;
 
 /**
  * A density matrix ρ of n ≤ {@value #MAX_QUBITS} qubits, dense and row-major (ρ_{rc} at r·d + c,
@@ -119,10 +119,10 @@ public final class DensityMatrix {
         ComplexMatrix[] ops;
         if (channel instanceof PauliChannel p) {
             double[] pr = p.probabilities();
-            ops = new ComplexMatrix[] {ComplexMatrix.identity(2).scale(new org.qdl.sim.Complex(Math.sqrt(pr[0]), 0)),
-                    org.qdl.sim.Gates.pauli('X').scale(new org.qdl.sim.Complex(Math.sqrt(pr[1]), 0)),
-                    org.qdl.sim.Gates.pauli('Y').scale(new org.qdl.sim.Complex(Math.sqrt(pr[2]), 0)),
-                    org.qdl.sim.Gates.pauli('Z').scale(new org.qdl.sim.Complex(Math.sqrt(pr[3]), 0))};
+            ops = new ComplexMatrix[] {ComplexMatrix.identity(2).scale(new org.qdl.sim.state.Complex(Math.sqrt(pr[0]), 0)),
+                    org.qdl.sim.gate.Gates.pauli('X').scale(new org.qdl.sim.state.Complex(Math.sqrt(pr[1]), 0)),
+                    org.qdl.sim.gate.Gates.pauli('Y').scale(new org.qdl.sim.state.Complex(Math.sqrt(pr[2]), 0)),
+                    org.qdl.sim.gate.Gates.pauli('Z').scale(new org.qdl.sim.state.Complex(Math.sqrt(pr[3]), 0))};
         } else {
             ops = ((KrausChannel) channel).operators().toArray(new ComplexMatrix[0]);
         }
@@ -264,7 +264,7 @@ public final class DensityMatrix {
             sr += sg * re[j * d + (j ^ x)];
             si += sg * im[j * d + (j ^ x)];
         }
-        org.qdl.sim.Complex w = p.phase();
+        org.qdl.sim.state.Complex w = p.phase();
         return w.re() * sr - w.im() * si;
     }
 

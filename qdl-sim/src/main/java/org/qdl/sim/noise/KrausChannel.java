@@ -1,8 +1,8 @@
 package org.qdl.sim.noise;
 
 import java.util.List;
-import org.qdl.sim.Complex;
-import org.qdl.sim.ComplexMatrix;
+import org.qdl.sim.state.Complex;
+import org.qdl.sim.state.ComplexMatrix;
 import org.qdl.sim.InvalidInputException;
 
 /**

@@ -1,8 +1,8 @@
 package org.qdl.sim.noise;
 
-import org.qdl.sim.ComplexMatrix;
+import org.qdl.sim.state.ComplexMatrix;
 import org.qdl.sim.Parallel;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Channels on a state vector by quantum jumps: the trajectory picks a branch at each noise location

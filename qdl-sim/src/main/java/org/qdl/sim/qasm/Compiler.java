@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.StandardGates;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.gate.StandardGates;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Checks a parsed program (names, sizes, counts) and lowers it to {@link Op}s on global indices:
@@ -308,13 +308,13 @@ final class Compiler {
     }
 
     /** The Pauli generator G with gate(θ) = e^{iφ(θ)} exp(−iθG/2), for the gates a free parameter may drive. */
-    private org.qdl.sim.PauliString generator(String name, int[] q, Statement.GateCall site, String parameter) {
+    private org.qdl.sim.observable.PauliString generator(String name, int[] q, Statement.GateCall site, String parameter) {
         return switch (name) {
-            case "rx" -> org.qdl.sim.PauliString.single('X', q[0]);
-            case "ry" -> org.qdl.sim.PauliString.single('Y', q[0]);
-            case "rz", "p", "u1" -> org.qdl.sim.PauliString.single('Z', q[0]);
-            case "rxx" -> org.qdl.sim.PauliString.parse("X" + q[0] + " X" + q[1]);
-            case "rzz" -> org.qdl.sim.PauliString.parse("Z" + q[0] + " Z" + q[1]);
+            case "rx" -> org.qdl.sim.observable.PauliString.single('X', q[0]);
+            case "ry" -> org.qdl.sim.observable.PauliString.single('Y', q[0]);
+            case "rz", "p", "u1" -> org.qdl.sim.observable.PauliString.single('Z', q[0]);
+            case "rxx" -> org.qdl.sim.observable.PauliString.parse("X" + q[0] + " X" + q[1]);
+            case "rzz" -> org.qdl.sim.observable.PauliString.parse("Z" + q[0] + " Z" + q[1]);
             default -> throw error(site.line(), site.column(), "gate " + name + " driven by parameter '" + parameter
                     + "' is not a Pauli rotation exp(-i theta G/2); a parameter may drive rx, ry, rz, p, u1, rxx or rzz");
         };

@@ -1,7 +1,7 @@
 package org.qdl.sim.qasm;
 
 import java.util.List;
-import org.qdl.sim.Gate;
+import org.qdl.sim.gate.Gate;
 
 /** One executable step of a compiled program, on global qubit and classical-bit indices. */
 public sealed interface Op {
@@ -12,7 +12,7 @@ public sealed interface Op {
      * A rotation exp(−iθG/2) by the named free parameter θ of a layer template
      * ({@link QasmTemplate}); ordinary programs never contain it. {@code line}: where the gate is.
      */
-    record Rotation(org.qdl.sim.PauliString generator, String parameter, int line) implements Op {}
+    record Rotation(org.qdl.sim.observable.PauliString generator, String parameter, int line) implements Op {}
 
     /** Measures {@code qubit} in the computational basis (with collapse) into classical bit {@code clbit}. */
     record Measure(int qubit, int clbit) implements Op {}

@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
-import org.qdl.sim.Circuit;
+import org.qdl.sim.gate.Circuit;
 import org.qdl.sim.InvalidInputException;
 
 /**

@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
-import org.qdl.sim.Circuit;
-import org.qdl.sim.Gates;
+import org.qdl.sim.gate.Circuit;
+import org.qdl.sim.gate.Gates;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.Measurement;
-import org.qdl.sim.MatrixGate;
+import org.qdl.sim.measurement.Measurement;
+import org.qdl.sim.gate.MatrixGate;
 import org.qdl.sim.Memory;
-import org.qdl.sim.StateVector;
-import org.qdl.sim.StateVector32;
+import org.qdl.sim.state.StateVector;
+import org.qdl.sim.state.StateVector32;
 import org.qdl.sim.fusion.FusedCircuit;
 
 /**
@@ -66,7 +66,7 @@ public final class QasmRunner {
 
     /**
      * Above this many shots a static program's counts are drawn as multinomial counts
-     * ({@link org.qdl.sim.CountSampler}: no per-shot array, one pass over the state) rather than shot by
+     * ({@link org.qdl.sim.measurement.CountSampler}: no per-shot array, one pass over the state) rather than shot by
      * shot; at or below it the shots, and so the counts for a seed, are those of {@link Measurement#sample}.
      */
     public static final int COUNTS_ABOVE = 1 << 20;
@@ -102,7 +102,7 @@ public final class QasmRunner {
         Map<String, Integer> counts = new TreeMap<>();
         if (shots > COUNTS_ABOVE) {
             boolean measures = p.measures();
-            for (Map.Entry<Integer, Long> e : org.qdl.sim.CountSampler.counts(s, shots, new SplittableRandom(seed)).entrySet()) {
+            for (Map.Entry<Integer, Long> e : org.qdl.sim.measurement.CountSampler.counts(s, shots, new SplittableRandom(seed)).entrySet()) {
                 counts.merge(key(p, source, measures, e.getKey()), (int) (long) e.getValue(), Integer::sum);
             }
         } else if (shots > 0) {

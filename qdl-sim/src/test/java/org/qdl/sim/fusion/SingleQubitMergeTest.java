@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.qdl.sim.Circuit;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.RandomUnitaries;
-import org.qdl.sim.Gate;
-import org.qdl.sim.RandomCircuits;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.gate.Circuit;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.gate.RandomUnitaries;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.gate.RandomCircuits;
+import org.qdl.sim.state.StateVector;
 
 class SingleQubitMergeTest {
     private static StateVector run(List<Gate> gates, int n) {

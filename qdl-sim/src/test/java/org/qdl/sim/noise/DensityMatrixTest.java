@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.qdl.sim.Circuit;
-import org.qdl.sim.DiagonalObservable;
-import org.qdl.sim.HermitianObservable;
+import org.qdl.sim.gate.Circuit;
+import org.qdl.sim.observable.DiagonalObservable;
+import org.qdl.sim.observable.HermitianObservable;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
-import org.qdl.sim.RandomCircuits;
-import org.qdl.sim.RandomUnitaries;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
+import org.qdl.sim.gate.RandomCircuits;
+import org.qdl.sim.gate.RandomUnitaries;
+import org.qdl.sim.state.StateVector;
 
 /** The density-matrix backend against pure states and against the channels' analytic action. */
 class DensityMatrixTest {
@@ -31,7 +31,7 @@ class DensityMatrixTest {
 
     /** A circuit's gates on the low qubits of any register (as layers act). */
     static void gates(Circuit c, StateVector v) {
-        for (org.qdl.sim.Gate g : c.gates()) g.apply(v);
+        for (org.qdl.sim.gate.Gate g : c.gates()) g.apply(v);
     }
 
     @Test
@@ -145,7 +145,7 @@ class DensityMatrixTest {
 
     @Test
     void rejectsNonTracePreservingKrausAndTooManyQubits() {
-        var bad = org.qdl.sim.ComplexMatrix.identity(2).scale(new org.qdl.sim.Complex(0.9, 0));
+        var bad = org.qdl.sim.state.ComplexMatrix.identity(2).scale(new org.qdl.sim.state.Complex(0.9, 0));
         assertThrows(InvalidInputException.class, () -> new KrausChannel("bad", java.util.List.of(bad)));
         assertThrows(InvalidInputException.class, () -> DensityMatrix.pure(StateVector.zero(13)));
         assertThrows(InvalidInputException.class, () -> PauliChannel.depolarizing(1.5));

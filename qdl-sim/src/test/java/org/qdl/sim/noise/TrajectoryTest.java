@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.qdl.sim.Circuit;
-import org.qdl.sim.Measurement;
+import org.qdl.sim.gate.Circuit;
+import org.qdl.sim.measurement.Measurement;
 import org.qdl.sim.Parallel;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.RandomCircuits;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.gate.RandomCircuits;
+import org.qdl.sim.state.StateVector;
 
 /** Quantum trajectories with grouped shots against the density matrix. */
 class TrajectoryTest {

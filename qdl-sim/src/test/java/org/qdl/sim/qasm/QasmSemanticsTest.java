@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qdl.sim.Circuit;
-import org.qdl.sim.Gates;
+import org.qdl.sim.gate.Circuit;
+import org.qdl.sim.gate.Gates;
 import org.qdl.sim.Parallel;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.StateVector;
 
 /** What programs mean: expressions, register layout, broadcasting, user gates, measure/reset/if. */
 class QasmSemanticsTest {

@@ -1,14 +1,15 @@
 package org.qdl.sim.qasm;
 
+import org.qdl.sim.gate.GateSamples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.qdl.sim.ComplexMatrix;
-import org.qdl.sim.Gate;
-import org.qdl.sim.StandardGates;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.ComplexMatrix;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.gate.StandardGates;
+import org.qdl.sim.state.StateVector;
 
 /**
  * Every native qelib1 gate against the matrix that qelib1.inc's own definition produces when the
@@ -41,7 +42,7 @@ class QelibGatesTest {
 
     /** Full 2^n matrix of a native gate, embedded by the independent dense reference. */
     static ComplexMatrix embedded(int n, Gate g) {
-        double[][][] m = org.qdl.sim.TestAccess.embed(n, g.qubits(), g.matrix());
+        double[][][] m = org.qdl.sim.DenseReference.embed(n, g.qubits(), g.matrix());
         int d = 1 << n;
         double[] re = new double[d * d], im = new double[d * d];
         for (int r = 0; r < d; r++) for (int c = 0; c < d; c++) {
@@ -59,7 +60,7 @@ class QelibGatesTest {
             StandardGates.Signature sig = StandardGates.signature(name);
             for (int trial = 0; trial < 3; trial++) {
                 int n = sig.qubits() + (trial == 0 ? 0 : 1);
-                int[] qubits = org.qdl.sim.TestAccess.distinctQubits(n, sig.qubits(), rnd);
+                int[] qubits = org.qdl.sim.gate.GateSamples.distinctQubits(n, sig.qubits(), rnd);
                 double[] p = randomParams(sig.params(), rnd);
                 String src = "OPENQASM 2.0;\n" + DEFS + "qreg q[" + n + "];\n" + call(name, p, qubits);
                 ComplexMatrix fromDefinition = QasmProgram.parse(src, name + ".qasm").circuit().unitary();

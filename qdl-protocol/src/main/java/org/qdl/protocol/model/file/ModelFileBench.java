@@ -13,7 +13,7 @@ import org.qdl.protocol.model.DistributedModel;
 import org.qdl.protocol.model.Layers;
 import org.qdl.protocol.model.QdlModel;
 import org.qdl.protocol.model.qasm.QasmLayer;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.PauliSum;
 
 /**
  * Cost of reading a model file (parse, schema check, data generation, OpenQASM compilation, build)

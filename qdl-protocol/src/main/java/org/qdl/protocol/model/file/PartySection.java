@@ -16,8 +16,8 @@ import org.qdl.protocol.model.Layers;
 import org.qdl.protocol.model.PauliLayer;
 import org.qdl.protocol.model.qasm.QasmLayer;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliString;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.PauliString;
+import org.qdl.sim.observable.PauliSum;
 
 /**
  * Reads a party's "data", "layers" and "observables" sections (the format of docs/models.md,

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.model.Layer;
 import org.qdl.protocol.model.QdlModelBuilder;
-import org.qdl.sim.Observable;
+import org.qdl.sim.observable.Observable;
 
 /**
  * A party's private items as read from a file (a model file's party section, a party file, or

@@ -16,7 +16,7 @@ import org.qdl.protocol.model.Layers;
 import org.qdl.protocol.model.QdlModel;
 import org.qdl.protocol.model.qasm.QasmLayer;
 import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.PauliSum;
+import org.qdl.sim.observable.PauliSum;
 
 /** The Fig. 2 example file against the same model written with the Java builder. */
 class ModelFileTest {

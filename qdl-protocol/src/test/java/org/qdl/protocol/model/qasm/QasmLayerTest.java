@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qdl.protocol.model.PauliLayer;
-import org.qdl.sim.Complex;
-import org.qdl.sim.StateVector;
+import org.qdl.sim.state.Complex;
+import org.qdl.sim.state.StateVector;
 import org.qdl.sim.qasm.QasmProgram;
 
 /**
