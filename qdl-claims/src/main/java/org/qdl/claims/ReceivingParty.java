@@ -1,12 +1,19 @@
 package org.qdl.claims;
 
 import java.util.Set;
+import org.qdl.protocol.GeneratorStructure;
 import org.qdl.protocol.LayerShape;
+import org.qdl.protocol.LayerVariant;
+import org.qdl.protocol.MeasurementSpec;
+import org.qdl.protocol.ObservableRef;
+import org.qdl.protocol.ObservableShape;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.RegisterStore;
 import org.qdl.sim.InvalidInputException;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.measurement.ShotGroups;
 import org.qdl.sim.state.StateVector;
 
 /**
@@ -62,14 +69,51 @@ public abstract class ReceivingParty implements Party {
     }
 
     @Override
-    public void apply(String layerKey, Register register) {
+    public void apply(String layerKey, Register register, LayerVariant variant) {
         throw new ProtocolException(name + " holds no layer named " + layerKey);
     }
 
     @Override
-    public void applyInverse(String layerKey, Register register) {
+    public GeneratorStructure generatorStructure(String layerKey) {
         throw new ProtocolException(name + " holds no layer named " + layerKey);
     }
+
+    @Override
+    public long layerDescriptionReals(String layerKey) {
+        throw new ProtocolException(name + " holds no layer named " + layerKey);
+    }
+
+    @Override
+    public void updateLayer(String layerKey, double[] delta) {
+        throw new ProtocolException(name + " holds no layer named " + layerKey);
+    }
+
+    @Override
+    public ObservableShape observableShape(String observableKey) {
+        throw new ProtocolException(name + " does not publish the shape of observable " + observableKey);
+    }
+
+    @Override
+    public void applyGate(Register register, Gate gate) {
+        throw new ProtocolException(name + " only receives and measures registers; it applies no gates");
+    }
+
+    @Override
+    public void applyControlledObservable(String observableKey, Register register, int control) {
+        throw new ProtocolException(name + " measures in its own way and applies no observable controlled");
+    }
+
+    /** Only its own measurement, one observable sampled per copy: what {@link #sample} implements. */
+    @Override
+    public final double[][] measure(MeasurementSpec spec, Register register, int shots, int groups, long seed) {
+        if (spec.scheme() != MeasurementSpec.Scheme.SAMPLE || spec.factor().weight() != 0 || !(spec.observables().get(0) instanceof ObservableRef.Held h)) {
+            throw new ProtocolException(name + " measures only its own observables, one at a time, without factors; asked for " + spec);
+        }
+        return ShotGroups.means(sample(h.key(), register, shots, seed), groups);
+    }
+
+    /** Measures observable {@code observableKey} on {@code shots} copies, one outcome each; consumes the register. */
+    protected abstract double[] sample(String observableKey, Register register, int shots, long seed);
 
     @Override
     public StateVector release(Register register) {

@@ -116,6 +116,7 @@ public final class PartyServer implements AutoCloseable {
                 .maxInboundMessageSize(MAX_MESSAGE_BYTES)
                 .flowControlWindow(FLOW_CONTROL_WINDOW)
                 .addService(ServerInterceptors.intercept(service, interceptors))
+                .addService(ServerInterceptors.intercept(new LegacyPartyService(name), interceptors))
                 .build();
         try {
             server.start();

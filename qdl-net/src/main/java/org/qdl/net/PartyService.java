@@ -9,17 +9,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.qdl.net.proto.Ack;
-import org.qdl.net.proto.ApplyControlledRequest;
-import org.qdl.net.proto.ApplyShiftedRequest;
+import org.qdl.net.proto.ApplyGateRequest;
 import org.qdl.net.proto.ControlledObservableRequest;
-import org.qdl.net.proto.GeneratorMeasurementRequest;
 import org.qdl.net.proto.GeneratorStructureReply;
 import org.qdl.net.proto.LayerCheckpointRequest;
 import org.qdl.net.proto.LayerRef;
 import org.qdl.net.proto.Matrix;
-import org.qdl.net.proto.MeasureWithAncillaRequest;
 import org.qdl.net.proto.ObservableRef;
-import org.qdl.net.proto.QubitRequest;
 import org.qdl.net.proto.ObservableShapeReply;
 import org.qdl.protocol.ObservableShape;
 import org.qdl.net.proto.UpdateLayerRequest;
@@ -33,7 +29,6 @@ import org.qdl.net.proto.EncodeRequest;
 import org.qdl.net.proto.ExactExpectationReply;
 import org.qdl.net.proto.ExactExpectationRequest;
 import org.qdl.net.proto.LayerInfo;
-import org.qdl.net.proto.MeasureReply;
 import org.qdl.net.proto.MeasureRequest;
 import org.qdl.net.proto.OpenSessionRequest;
 import org.qdl.net.proto.PartyServiceGrpc;
@@ -45,6 +40,7 @@ import org.qdl.net.proto.SessionRef;
 import org.qdl.protocol.GeneratorStructure;
 import org.qdl.protocol.LayerShape;
 import org.qdl.protocol.LocalParty;
+import org.qdl.protocol.MeasurementSpec;
 import org.qdl.protocol.Register;
 import org.qdl.sim.InsufficientMemoryException;
 import org.qdl.sim.InvalidInputException;
@@ -56,7 +52,7 @@ import org.qdl.sim.state.StateVector;
  * returns data entries or layer parameters: there is no RPC that could.
  */
 final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
-    static final int PROTOCOL_VERSION = 1;
+    static final int PROTOCOL_VERSION = 2;
     static final int MAX_SHOTS = 4_000_000;
 
     private final String name;
@@ -128,26 +124,47 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
     public void apply(ApplyRequest req, StreamObserver<Ack> out) {
         answer(out, () -> {
             PartySession s = session(req.getSession());
-            Register r = s.register(req.getRegister());
-            if (req.getInverse()) s.party.applyInverse(req.getLayerKey(), r);
-            else s.party.apply(req.getLayerKey(), r);
+            s.party.apply(req.getLayerKey(), s.register(req.getRegister()), WireFormat.variant(req));
             return Ack.getDefaultInstance();
         });
     }
 
     @Override
-    public void measure(MeasureRequest req, StreamObserver<MeasureReply> out) {
+    public void applyGate(ApplyGateRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            s.party.applyGate(s.register(req.getRegister()), WireFormat.gate(req));
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void applyControlledObservable(ControlledObservableRequest req, StreamObserver<Ack> out) {
+        answer(out, () -> {
+            PartySession s = session(req.getSession());
+            s.party.applyControlledObservable(req.getObservableKey(), s.register(req.getRegister()), req.getControl());
+            return Ack.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void measure(MeasureRequest req, StreamObserver<Matrix> out) {
         answer(out, () -> {
             if (req.getShots() < 1 || req.getShots() > MAX_SHOTS) {
                 throw fail(Status.INVALID_ARGUMENT, "shots must be in 1.." + MAX_SHOTS + " per call, got " + req.getShots());
             }
+            if (req.getGroups() < 1 || req.getGroups() > req.getShots()) {
+                throw fail(Status.INVALID_ARGUMENT, "groups must be in 1..shots (" + req.getShots() + "), got " + req.getGroups());
+            }
+            if ((long) req.getGroups() * req.getObservablesCount() > MAX_SHOTS) {
+                throw fail(Status.INVALID_ARGUMENT, "groups × observables must be at most " + MAX_SHOTS + ", got " + req.getGroups() + " × " + req.getObservablesCount());
+            }
+            MeasurementSpec spec = WireFormat.spec(req);
             PartySession s = session(req.getSession());
             Register r = s.register(req.getRegister());
-            double[] v = s.party.measure(req.getObservableKey(), r, req.getShots(), req.getSeed());
+            double[][] m = s.party.measure(spec, r, req.getShots(), req.getGroups(), req.getSeed());
             s.gone(r.id());
-            MeasureReply.Builder b = MeasureReply.newBuilder();
-            for (double x : v) b.addOutcomes(x);
-            return b.build();
+            return WireFormat.matrix(m);
         });
     }
 
@@ -283,7 +300,7 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
         });
     }
 
-    // ---- Gradient protocols: one RPC per Party method, each on the session's LocalParty.
+    // ---- Shapes and parameters.
 
     @Override
     public void generatorStructure(LayerRef req, StreamObserver<GeneratorStructureReply> out) {
@@ -294,80 +311,6 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
             for (int p : g.stepParameter()) b.addStepParameter(p);
             return b.build();
         });
-    }
-
-    @Override
-    public void applyShifted(ApplyShiftedRequest req, StreamObserver<Ack> out) {
-        answer(out, () -> {
-            PartySession s = session(req.getSession());
-            s.party.applyShifted(req.getLayerKey(), s.register(req.getRegister()), req.getStep(), req.getShift());
-            return Ack.getDefaultInstance();
-        });
-    }
-
-    @Override
-    public void applyWithControlledGenerator(ApplyControlledRequest req, StreamObserver<Ack> out) {
-        answer(out, () -> {
-            PartySession s = session(req.getSession());
-            s.party.applyWithControlledGenerator(req.getLayerKey(), s.register(req.getRegister()), req.getStep(), req.getControl());
-            return Ack.getDefaultInstance();
-        });
-    }
-
-    @Override
-    public void applyHadamard(QubitRequest req, StreamObserver<Ack> out) {
-        answer(out, () -> {
-            PartySession s = session(req.getSession());
-            s.party.applyHadamard(s.register(req.getRegister()), req.getQubit());
-            return Ack.getDefaultInstance();
-        });
-    }
-
-    @Override
-    public void applyControlledObservable(ControlledObservableRequest req, StreamObserver<Ack> out) {
-        answer(out, () -> {
-            PartySession s = session(req.getSession());
-            s.party.applyControlledObservable(req.getObservableKey(), s.register(req.getRegister()), req.getControl());
-            return Ack.getDefaultInstance();
-        });
-    }
-
-    @Override
-    public void measureWithAncilla(MeasureWithAncillaRequest req, StreamObserver<MeasureReply> out) {
-        answer(out, () -> {
-            requireShots(req.getShots());
-            if (!req.getAncillaPauli().matches("[XYZ]")) throw fail(Status.INVALID_ARGUMENT, "ancilla Pauli must be X, Y or Z, got '" + req.getAncillaPauli() + "'");
-            PartySession s = session(req.getSession());
-            Register r = s.register(req.getRegister());
-            double[] v = s.party.measureWithAncilla(req.getObservableKey(), r, req.getAncilla(), req.getAncillaPauli().charAt(0), req.getShots(), req.getSeed());
-            s.gone(r.id());
-            MeasureReply.Builder b = MeasureReply.newBuilder();
-            for (double x : v) b.addOutcomes(x);
-            return b.build();
-        });
-    }
-
-    @Override
-    public void measureGeneratorsJointly(GeneratorMeasurementRequest req, StreamObserver<Matrix> out) {
-        answer(out, () -> generatorMeasurement(req, false));
-    }
-
-    @Override
-    public void measureGeneratorShadows(GeneratorMeasurementRequest req, StreamObserver<Matrix> out) {
-        answer(out, () -> generatorMeasurement(req, true));
-    }
-
-    private Matrix generatorMeasurement(GeneratorMeasurementRequest req, boolean shadows) {
-        requireShots(req.getShots());
-        PartySession s = session(req.getSession());
-        Register r = s.register(req.getRegister());
-        double[][] m = shadows
-                ? s.party.measureGeneratorShadows(req.getLayerKey(), r, req.getAncilla(), req.getShots(), req.getGroups(), req.getSeed())
-                : s.party.measureGeneratorsJointly(req.getLayerKey(), r, req.getAncilla(), req.getShots(), req.getGroups(), req.getSeed());
-        s.gone(r.id());
-        Matrix.Builder b = Matrix.newBuilder().setRows(m.length).setCols(m.length == 0 ? 0 : m[0].length);
-        for (double[] row : m) for (double x : row) b.addValues(x);
-        return b.build();
     }
 
     @Override
@@ -410,10 +353,6 @@ final class PartyService extends PartyServiceGrpc.PartyServiceImplBase {
             }
             return Ack.getDefaultInstance();
         });
-    }
-
-    private static void requireShots(int shots) {
-        if (shots < 1 || shots > MAX_SHOTS) throw fail(Status.INVALID_ARGUMENT, "shots must be in 1.." + MAX_SHOTS + " per call, got " + shots);
     }
 
     /** The session a register is delivered into: its owner's, or a party the owner named. */

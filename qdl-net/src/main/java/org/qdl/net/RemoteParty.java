@@ -26,16 +26,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.qdl.net.proto.Ack;
-import org.qdl.net.proto.ApplyControlledRequest;
-import org.qdl.net.proto.ApplyShiftedRequest;
+import org.qdl.net.proto.ApplyGateRequest;
 import org.qdl.net.proto.ControlledObservableRequest;
-import org.qdl.net.proto.GeneratorMeasurementRequest;
 import org.qdl.net.proto.GeneratorStructureReply;
 import org.qdl.net.proto.LayerRef;
-import org.qdl.net.proto.Matrix;
-import org.qdl.net.proto.MeasureWithAncillaRequest;
 import org.qdl.net.proto.ObservableRef;
-import org.qdl.net.proto.QubitRequest;
 import org.qdl.net.proto.ObservableShapeReply;
 import org.qdl.protocol.ObservableShape;
 import org.qdl.net.proto.UpdateLayerRequest;
@@ -48,7 +43,6 @@ import org.qdl.net.proto.DataNormRequest;
 import org.qdl.net.proto.EncodeRequest;
 import org.qdl.net.proto.ExactExpectationRequest;
 import org.qdl.net.proto.LayerInfo;
-import org.qdl.net.proto.MeasureReply;
 import org.qdl.net.proto.MeasureRequest;
 import org.qdl.net.proto.OpenSessionRequest;
 import org.qdl.net.proto.PartyServiceGrpc;
@@ -60,11 +54,14 @@ import org.qdl.net.proto.PeerRef;
 import org.qdl.net.proto.SessionRef;
 import org.qdl.protocol.GeneratorStructure;
 import org.qdl.protocol.LayerShape;
+import org.qdl.protocol.LayerVariant;
+import org.qdl.protocol.MeasurementSpec;
 import org.qdl.protocol.NumberEncoding;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.Register;
 import org.qdl.sim.InvalidInputException;
+import org.qdl.sim.gate.Gate;
 import org.qdl.sim.state.StateVector;
 
 /**
@@ -191,29 +188,39 @@ public final class RemoteParty implements Party, AutoCloseable {
     }
 
     @Override
-    public void apply(String layerKey, Register register) {
-        apply(layerKey, register, false);
+    public void apply(String layerKey, Register r, LayerVariant variant) {
+        requireHeld(r);
+        call(describe(variant) + layerKey + " to " + r.id(), () -> stub().apply(WireFormat.variant(ApplyRequest.newBuilder()
+                .setSession(session()).setLayerKey(layerKey).setRegister(r.id()), variant).build()));
+    }
+
+    private static String describe(LayerVariant v) {
+        if (v instanceof LayerVariant.Inverse) return "apply inverse of ";
+        if (v instanceof LayerVariant.Shifted s) return "apply (rotation step " + s.step() + " shifted by " + s.shift() + ") ";
+        if (v instanceof LayerVariant.ControlledGenerator c) return "apply (generator " + c.step() + " controlled on qubit " + c.control() + ") ";
+        return "apply ";
     }
 
     @Override
-    public void applyInverse(String layerKey, Register register) {
-        apply(layerKey, register, true);
-    }
-
-    private void apply(String layerKey, Register r, boolean inverse) {
+    public void applyGate(Register r, Gate gate) {
         requireHeld(r);
-        call((inverse ? "apply inverse of " : "apply ") + layerKey + " to " + r.id(), () -> stub().apply(ApplyRequest.newBuilder()
-                .setSession(session()).setLayerKey(layerKey).setRegister(r.id()).setInverse(inverse).build()));
+        call("gate " + gate.name() + " on " + r.id(), () -> stub().applyGate(WireFormat.gate(ApplyGateRequest.newBuilder()
+                .setSession(session()).setRegister(r.id()), gate).build()));
     }
 
     @Override
-    public double[] measure(String observableKey, Register r, int shots, long seed) {
+    public void applyControlledObservable(String observableKey, Register r, int control) {
         requireHeld(r);
-        MeasureReply m = call("measure " + observableKey + " on " + r.id(), () -> stub().measure(MeasureRequest.newBuilder()
-                .setSession(session()).setObservableKey(observableKey).setRegister(r.id()).setShots(shots).setSeed(seed).build()));
-        double[] out = new double[m.getOutcomesCount()];
-        for (int i = 0; i < out.length; i++) out[i] = m.getOutcomes(i);
-        return out;
+        call("controlled " + observableKey + " on " + r.id(), () -> stub().applyControlledObservable(ControlledObservableRequest.newBuilder()
+                .setSession(session()).setObservableKey(observableKey).setRegister(r.id()).setControl(control).build()));
+    }
+
+    @Override
+    public double[][] measure(MeasurementSpec spec, Register r, int shots, int groups, long seed) {
+        requireHeld(r);
+        MeasureRequest req = WireFormat.spec(MeasureRequest.newBuilder().setSession(session()).setRegister(r.id())
+                .setShots(shots).setGroups(groups).setSeed(seed), spec).build();
+        return WireFormat.matrix(call("measure " + spec.observables() + " on " + r.id(), () -> stub().measure(req)));
     }
 
     @Override
@@ -241,7 +248,7 @@ public final class RemoteParty implements Party, AutoCloseable {
         call("discard " + r.id(), () -> stub().discard(RegisterRef.newBuilder().setSession(session()).setRegister(r.id()).build()));
     }
 
-    // ---- Gradient protocols: one RPC each (see party.proto).
+    // ---- Shapes and parameters.
 
     @Override
     public GeneratorStructure generatorStructure(String layerKey) {
@@ -249,71 +256,6 @@ public final class RemoteParty implements Party, AutoCloseable {
                 LayerRef.newBuilder().setSession(session()).setLayerKey(layerKey).build()));
         int[] steps = g.getStepParameterList().stream().mapToInt(Integer::intValue).toArray();
         return new GeneratorStructure(steps, g.getMaxLocality(), g.getDerivativesArePauli(), g.getQubitWiseCommuting());
-    }
-
-    @Override
-    public void applyShifted(String layerKey, Register r, int step, double shift) {
-        requireHeld(r);
-        call("apply " + layerKey + " shifted at step " + step + " to " + r.id(), () -> stub().applyShifted(ApplyShiftedRequest.newBuilder()
-                .setSession(session()).setLayerKey(layerKey).setRegister(r.id()).setStep(step).setShift(shift).build()));
-    }
-
-    @Override
-    public void applyWithControlledGenerator(String layerKey, Register r, int step, int control) {
-        requireHeld(r);
-        call("apply " + layerKey + " with controlled generator " + step + " to " + r.id(), () -> stub().applyWithControlledGenerator(
-                ApplyControlledRequest.newBuilder().setSession(session()).setLayerKey(layerKey).setRegister(r.id())
-                        .setStep(step).setControl(control).build()));
-    }
-
-    @Override
-    public void applyHadamard(Register r, int qubit) {
-        requireHeld(r);
-        call("Hadamard on qubit " + qubit + " of " + r.id(), () -> stub().applyHadamard(QubitRequest.newBuilder()
-                .setSession(session()).setRegister(r.id()).setQubit(qubit).build()));
-    }
-
-    @Override
-    public void applyControlledObservable(String observableKey, Register r, int control) {
-        requireHeld(r);
-        call("controlled " + observableKey + " on " + r.id(), () -> stub().applyControlledObservable(ControlledObservableRequest.newBuilder()
-                .setSession(session()).setObservableKey(observableKey).setRegister(r.id()).setControl(control).build()));
-    }
-
-    @Override
-    public double[] measureWithAncilla(String observableKey, Register r, int ancilla, char ancillaPauli, int shots, long seed) {
-        requireHeld(r);
-        MeasureReply m = call("measure " + observableKey + " with ancilla " + ancilla + " on " + r.id(), () -> stub().measureWithAncilla(
-                MeasureWithAncillaRequest.newBuilder().setSession(session()).setObservableKey(observableKey).setRegister(r.id())
-                        .setAncilla(ancilla).setAncillaPauli(String.valueOf(ancillaPauli)).setShots(shots).setSeed(seed).build()));
-        double[] out = new double[m.getOutcomesCount()];
-        for (int i = 0; i < out.length; i++) out[i] = m.getOutcomes(i);
-        return out;
-    }
-
-    @Override
-    public double[][] measureGeneratorsJointly(String layerKey, Register r, int ancilla, int shots, int groups, long seed) {
-        requireHeld(r);
-        return matrix(call("measure generators of " + layerKey + " on " + r.id(),
-                () -> stub().measureGeneratorsJointly(generatorRequest(layerKey, r, ancilla, shots, groups, seed))));
-    }
-
-    @Override
-    public double[][] measureGeneratorShadows(String layerKey, Register r, int ancilla, int shots, int groups, long seed) {
-        requireHeld(r);
-        return matrix(call("shadows of the generators of " + layerKey + " on " + r.id(),
-                () -> stub().measureGeneratorShadows(generatorRequest(layerKey, r, ancilla, shots, groups, seed))));
-    }
-
-    private GeneratorMeasurementRequest generatorRequest(String layerKey, Register r, int ancilla, int shots, int groups, long seed) {
-        return GeneratorMeasurementRequest.newBuilder().setSession(session()).setLayerKey(layerKey).setRegister(r.id())
-                .setAncilla(ancilla).setShots(shots).setGroups(groups).setSeed(seed).build();
-    }
-
-    private static double[][] matrix(Matrix m) {
-        double[][] out = new double[m.getRows()][m.getCols()];
-        for (int i = 0; i < m.getRows(); i++) for (int j = 0; j < m.getCols(); j++) out[i][j] = m.getValues(i * m.getCols() + j);
-        return out;
     }
 
     @Override
@@ -486,6 +428,8 @@ public final class RemoteParty implements Party, AutoCloseable {
             case UNAVAILABLE -> who + " is unreachable during step '" + step + "': " + (tlsProblem(s) != null ? "TLS handshake failed: " + tlsProblem(s)
                     : refusedConnection(s) ? "connection refused (no party server is listening there: not started, or it died)" : desc);
             case UNAUTHENTICATED, PERMISSION_DENIED -> who + " refused step '" + step + "': " + desc;
+            case UNIMPLEMENTED -> who + " does not speak party protocol version " + PartyService.PROTOCOL_VERSION + " (step '" + step
+                    + "'): it runs an older qdl; upgrade it";
             case CANCELLED -> who + " cancelled step '" + step + "'" + (desc.isEmpty() ? "" : ": " + desc);
             default -> who + " rejected step '" + step + "': " + desc + " (" + s.getCode() + ")";
         };

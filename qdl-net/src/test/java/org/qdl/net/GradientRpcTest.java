@@ -10,10 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qdl.protocol.GeneratorStructure;
+import org.qdl.protocol.LayerVariant;
+import org.qdl.protocol.MeasurementSpec;
+import org.qdl.protocol.ObservableRef;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.Register;
+import org.qdl.sim.gate.Gates;
+import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.observable.PauliString;
 
-/** Every gradient-protocol operation gives bit-identical results through RemoteParty and in-process. */
+/** Every core party operation gives bit-identical results through RemoteParty and in-process. */
 class GradientRpcTest {
     private static final int N = 4;
     private static final String CAROL = "{\"name\":\"carol\",\"data\":{\"x\":{\"type\":\"gaussian\",\"length\":16,\"seed\":4}},"
@@ -26,19 +32,22 @@ class GradientRpcTest {
         GeneratorStructure gs = p.generatorStructure("C");
         out.add(gs.stepParameter());
         out.add(new double[] {gs.maxLocality(), gs.derivativesArePauli() ? 1 : 0, gs.qubitWiseCommuting() ? 1 : 0});
+        PauliString yAncilla = PauliString.single('Y', N);
         Register r = p.encode("x", 1);
-        p.applyHadamard(r, N);
-        p.applyWithControlledGenerator("C", r, 1, N);
-        p.applyShifted("H", r, 0, 0.3);
+        p.applyGate(r, MatrixGate.of("h", Gates.H, N));
+        p.apply("C", r, new LayerVariant.ControlledGenerator(1, N));
+        p.apply("H", r, new LayerVariant.Shifted(0, 0.3));
         p.applyControlledObservable("Z", r, N);
-        out.add(p.measureWithAncilla("Z", r, N, 'X', 200, 11));
+        out.add(p.measure(MeasurementSpec.sample("Z", PauliString.single('X', N)), r, 200, 200, 11));
         Register r2 = p.encode("x", 1);
-        p.applyHadamard(r2, N);
+        p.applyGate(r2, MatrixGate.of("h", Gates.H, N));
         p.apply("C", r2);
-        out.add(p.measureGeneratorsJointly("C", r2, N, 400, 4, 5));
+        out.add(p.measure(MeasurementSpec.commuting(ObservableRef.generators("C", gs.steps()), yAncilla), r2, 400, 4, 5));
         Register r3 = p.encode("x", 1);
-        p.applyHadamard(r3, N);
-        out.add(p.measureGeneratorShadows("C", r3, N, 400, 4, 6));
+        p.applyGate(r3, MatrixGate.of("h", Gates.H, N));
+        p.applyInverse("H", r3);
+        out.add(p.measure(MeasurementSpec.shadows(ObservableRef.generators("C", gs.steps()), yAncilla), r3, 400, 4, 6));
+        out.add(p.measure("O", p.encode("x", 0), 50, 3));
         Register r4 = p.encode("x", 0);
         p.apply("H", r4);
         double before = p.exactExpectation("Z", r4);

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qdl.net.proto.Ack;
+import org.qdl.net.proto.ApplyGateRequest;
+import org.qdl.net.proto.MeasureRequest;
+import org.qdl.net.proto.MeasuredObservable;
+import org.qdl.net.proto.Scheme;
 import org.qdl.net.proto.AmplitudeChunk;
 import org.qdl.net.proto.OpenSessionRequest;
 import org.qdl.net.proto.PartyServiceGrpc;
@@ -62,7 +66,7 @@ class MalformedMessageTest {
                     }
                 }).build();
         SessionInfo info = PartyServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .openSession(OpenSessionRequest.newBuilder().setParty("bob").setProtocolVersion(1).build());
+                .openSession(OpenSessionRequest.newBuilder().setParty("bob").setProtocolVersion(PartyService.PROTOCOL_VERSION).build());
         session = info.getSession();
         async = PartyServiceGrpc.newStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS);
     }
@@ -135,6 +139,66 @@ class MalformedMessageTest {
 
         Status foreignSession = accept(List.of(chunk(1, 0).setSession("no-such-session").setRe(doubles(1, 0)).setIm(doubles(0, 0)).build()));
         assertEquals(Status.Code.NOT_FOUND, foreignSession.getCode());
+    }
+
+    private Status unary(Runnable call) {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, call::run);
+        return e.getStatus();
+    }
+
+    private PartyServiceGrpc.PartyServiceBlockingStub blocking() {
+        return PartyServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void malformedGatesAndMeasurementsAreRejectedWithTheReason() throws Exception {
+        double h = Math.sqrt(0.5);
+        assertEquals(Status.Code.OK, accept(List.of(chunk(2, 0).setRe(doubles(h, h, 0, 0)).setIm(doubles(0, 0, 0, 0)).build())).getCode());
+        String reg = "r1";
+        Status notUnitary = unary(() -> blocking().applyGate(ApplyGateRequest.newBuilder().setSession(session).setRegister(reg).setName("m")
+                .addQubits(0).addAllRe(List.of(1.0, 1.0, 0.0, 1.0)).addAllIm(List.of(0.0, 0.0, 0.0, 0.0)).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, notUnitary.getCode());
+        assertTrue(notUnitary.getDescription().contains("unitary"), notUnitary.getDescription());
+        Status shortMatrix = unary(() -> blocking().applyGate(ApplyGateRequest.newBuilder().setSession(session).setRegister(reg).setName("h")
+                .addQubits(0).addQubits(1).addAllRe(List.of(1.0)).addAllIm(List.of(0.0)).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, shortMatrix.getCode());
+        assertTrue(shortMatrix.getDescription().contains("needs 16 real and imaginary entries, got 1 and 1"), shortMatrix.getDescription());
+        MeasureRequest.Builder m = MeasureRequest.newBuilder().setSession(session).setRegister(reg).setShots(10).setGroups(10)
+                .addObservables(MeasuredObservable.newBuilder().setObservableKey("O"));
+        Status noScheme = unary(() -> blocking().measure(m.build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, noScheme.getCode());
+        assertTrue(noScheme.getDescription().contains("scheme must be SAMPLE, COMMUTING or SHADOWS"), noScheme.getDescription());
+        Status twoSampled = unary(() -> blocking().measure(m.clone().setScheme(Scheme.SAMPLE).addObservables(MeasuredObservable.newBuilder().setObservableKey("O")).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, twoSampled.getCode());
+        assertTrue(twoSampled.getDescription().contains("takes one observable, got 2"), twoSampled.getDescription());
+        Status groups = unary(() -> blocking().measure(m.clone().setScheme(Scheme.SAMPLE).setGroups(11).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, groups.getCode());
+        assertTrue(groups.getDescription().contains("groups must be in 1..shots (10), got 11"), groups.getDescription());
+    }
+
+    @Test
+    void aVersionOneClientIsRefusedWithBothVersions() {
+        var v1 = org.qdl.net.proto.v1.PartyServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+        Status old = unary(() -> v1.openSession(org.qdl.net.proto.v1.OpenSessionRequest.newBuilder().setParty("bob").setProtocolVersion(1).build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, old.getCode());
+        assertEquals("party bob speaks protocol version 2, client asked for 1 (qdl.party.v1): upgrade the client", old.getDescription());
+        Status wrongNumber = unary(() -> blocking().openSession(OpenSessionRequest.newBuilder().setParty("bob").setProtocolVersion(1).build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, wrongNumber.getCode());
+        assertEquals("party bob speaks protocol version 2, client asked for 1", wrongNumber.getDescription());
+    }
+
+    @Test
+    void aVersionTwoClientReportsAnOlderServer() throws Exception {
+        // A server that implements none of version 2's methods stands in for a version-1 party.
+        io.grpc.Server old = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.forAddress(new java.net.InetSocketAddress("127.0.0.1", 0))
+                .addService(new org.qdl.net.proto.v1.PartyServiceGrpc.PartyServiceImplBase() {}).build().start();
+        try {
+            RemotePartyException e = assertThrows(RemotePartyException.class,
+                    () -> RemoteParty.connect(new PartyAddress("bob", "127.0.0.1", old.getPort()), Deployment.secretClient(Duration.ofSeconds(10))));
+            assertTrue(e.getMessage().contains("does not speak party protocol version 2 (step 'open session'): it runs an older qdl; upgrade it"), e.getMessage());
+        } finally {
+            old.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -90,9 +90,8 @@ class SecurityTest {
         // The service's methods are the contract: none returns a vector's entries or a layer's parameters.
         List<String> methods = new java.util.ArrayList<>();
         for (var m : org.qdl.net.proto.PartyServiceGrpc.getServiceDescriptor().getMethods()) methods.add(m.getBareMethodName());
-        assertEquals(List.of("OpenSession", "Encode", "DataNorm", "Apply", "Measure", "ExactExpectation", "Release", "Accept",
-                "Discard", "SendClassical", "CloseSession", "SendTo", "GeneratorStructure", "ApplyShifted", "ApplyWithControlledGenerator",
-                "ApplyHadamard", "ApplyControlledObservable", "MeasureWithAncilla", "MeasureGeneratorsJointly", "MeasureGeneratorShadows",
+        assertEquals(List.of("OpenSession", "Encode", "DataNorm", "Apply", "ApplyGate", "ApplyControlledObservable", "Measure",
+                "ExactExpectation", "Release", "Accept", "Discard", "SendClassical", "CloseSession", "SendTo", "GeneratorStructure",
                 "UpdateLayer", "ObservableShape", "SaveLayers", "RestoreLayers"), methods);
         // Checkpoint RPCs answer Ack only: the parameters stay in the party's state directory.
         assertEquals(org.qdl.net.proto.Ack.getDescriptor(), org.qdl.net.proto.PartyServiceGrpc.getSaveLayersMethod().getResponseMarshaller()

@@ -10,13 +10,18 @@ import java.util.List;
 import org.qdl.protocol.model.GeneratorOperations;
 import org.qdl.protocol.model.Layer;
 import org.qdl.sim.state.AmplitudeEncoding;
-import org.qdl.sim.gate.Gates;
-import org.qdl.sim.gate.MatrixGate;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.measurement.CommutingPauliMeasurement;
+import org.qdl.sim.measurement.PauliShadows;
+import org.qdl.sim.measurement.ShotGroups;
 import org.qdl.sim.observable.PauliString;
 import org.qdl.sim.observable.PauliSum;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.observable.Observable;
 import org.qdl.sim.state.StateVector;
+import org.qdl.sim.noise.Channel;
+import org.qdl.sim.noise.Trajectories;
+import org.qdl.sim.noise.Trajectory;
 
 /**
  * A party in this process. Its data, layers and observables are private fields: other code reaches
@@ -129,19 +134,18 @@ public final class LocalParty implements Party {
     }
 
     @Override
-    public synchronized void apply(String layerKey, Register register) {
+    public synchronized void apply(String layerKey, Register register, LayerVariant variant) {
         Layer l = layer(layerKey);
         StateVector s = state(register);
+        if (variant instanceof LayerVariant.ControlledGenerator v) {
+            requireAncilla(l.numQubits(), register, v.control());
+            GeneratorOperations.applyWithControlledGenerator(l, s, v.step(), v.control());
+            return;
+        }
         requireWidth(l, register, layerKey);
-        l.apply(s);
-    }
-
-    @Override
-    public synchronized void applyInverse(String layerKey, Register register) {
-        Layer l = layer(layerKey);
-        StateVector s = state(register);
-        requireWidth(l, register, layerKey);
-        l.applyInverse(s);
+        if (variant instanceof LayerVariant.Shifted v) GeneratorOperations.applyShifted(l, s, v.step(), v.shift());
+        else if (variant instanceof LayerVariant.Inverse) l.applyInverse(s);
+        else l.apply(s);
     }
 
     private void requireWidth(Layer l, Register r, String key) {
@@ -152,12 +156,48 @@ public final class LocalParty implements Party {
     }
 
     @Override
-    public synchronized double[] measure(String observableKey, Register register, int shots, long seed) {
-        Observable o = observable(observableKey);
+    public synchronized double[][] measure(MeasurementSpec spec, Register register, int shots, int groups, long seed) {
+        ShotGroups.check(shots, groups);
         StateVector s = state(register);
-        double[] out = ObservableMeasurement.sample(o, s, shots, seed);
+        PauliString f = spec.factor();
+        s.checkQubits("measurement factor", f.support());
+        double[][] out = switch (spec.scheme()) {
+            case SAMPLE -> ShotGroups.means(ObservableMeasurement.sample(withFactor(resolve(spec.observables().get(0)), f), s, shots, seed), groups);
+            case COMMUTING -> CommutingPauliMeasurement.groupMeans(paulis(spec, f), s, shots, groups, seed);
+            case SHADOWS -> PauliShadows.groupMeans(paulis(spec, PauliString.identity()), f, s, shots, groups, seed);
+        };
         registers.remove(register);
         return out;
+    }
+
+    /** The observable a reference names: one this party holds, or a generator of one of its layers. */
+    private Observable resolve(ObservableRef ref) {
+        if (ref instanceof ObservableRef.Generator g) return GeneratorOperations.generator(layer(g.layerKey()), g.step());
+        return observable(((ObservableRef.Held) ref).key());
+    }
+
+    /** The referenced observables as Pauli strings, each times the factor (which must not overlap them). */
+    private List<PauliString> paulis(MeasurementSpec spec, PauliString factor) {
+        List<PauliString> out = new ArrayList<>();
+        for (ObservableRef ref : spec.observables()) {
+            Observable o = resolve(ref);
+            if (!(o instanceof PauliString p)) throw new ProtocolException(spec.scheme() + " measurement needs Pauli strings; " + ref + " of " + name + " is not one");
+            out.add(times(p, factor, ref));
+        }
+        return out;
+    }
+
+    /** O ⊗ F for O a Pauli sum (term by term), as measureWithAncilla did: F must not act on O's qubits. */
+    private static Observable withFactor(Observable o, PauliString f) {
+        if (f.weight() == 0) return o;
+        List<PauliSum.Term> terms = new ArrayList<>();
+        for (PauliSum.Term t : ObservableMeasurement.asPauliSum(o).terms()) terms.add(new PauliSum.Term(t.coefficient(), times(t.pauli(), f, o)));
+        return terms.size() == 1 && terms.get(0).coefficient() == 1 ? terms.get(0).pauli() : new PauliSum(terms);
+    }
+
+    private static PauliString times(PauliString p, PauliString f, Object what) {
+        if (((p.xMask() | p.zMask()) & (f.xMask() | f.zMask())) != 0) throw new ProtocolException("observable " + what + " acts on the qubits of the factor " + f);
+        return PauliString.ofMasks(p.xMask() | f.xMask(), p.zMask() | f.zMask());
     }
 
     @Override
@@ -181,11 +221,11 @@ public final class LocalParty implements Party {
     }
 
     @Override
-    public synchronized void applyChannel(Register register, org.qdl.sim.noise.Channel channel, org.qdl.sim.noise.Trajectory trajectory) {
+    public synchronized void applyChannel(Register register, Channel channel, Trajectory trajectory) {
         StateVector s = state(register);
         int[] all = new int[s.numQubits()];
         for (int q = 0; q < all.length; q++) all[q] = q;
-        org.qdl.sim.noise.Trajectories.apply(channel, s, all, trajectory);
+        Trajectories.apply(channel, s, all, trajectory);
     }
 
     private StateVector state(Register r) {
@@ -215,72 +255,21 @@ public final class LocalParty implements Party {
         return "Party[" + name + "]";
     }
 
-    // ---- Gradient protocols (appended).
-
     @Override
     public GeneratorStructure generatorStructure(String layerKey) {
         return GeneratorOperations.structure(layer(layerKey));
     }
 
     @Override
-    public synchronized void applyShifted(String layerKey, Register register, int step, double shift) {
-        Layer l = layer(layerKey);
-        requireWidth(l, register, layerKey);
-        GeneratorOperations.applyShifted(l, state(register), step, shift);
-    }
-
-    @Override
-    public synchronized void applyWithControlledGenerator(String layerKey, Register register, int step, int control) {
-        Layer l = layer(layerKey);
-        requireAncilla(l.numQubits(), register, control);
-        GeneratorOperations.applyWithControlledGenerator(l, state(register), step, control);
-    }
-
-    @Override
-    public synchronized void applyHadamard(Register register, int qubit) {
+    public synchronized void applyGate(Register register, Gate gate) {
         StateVector s = state(register);
-        s.checkQubits("Hadamard", qubit);
-        MatrixGate.of("h", Gates.H, qubit).apply(s);
+        s.checkQubits("gate " + gate.name(), gate.qubits());
+        gate.apply(s);
     }
 
     @Override
     public synchronized void applyControlledObservable(String observableKey, Register register, int control) {
         GeneratorOperations.applyControlledPauli(state(register), unitaryObservable(observableKey), control);
-    }
-
-    @Override
-    public synchronized double[] measureWithAncilla(String observableKey, Register register, int ancilla, char ancillaPauli, int shots, long seed) {
-        StateVector s = state(register);
-        s.checkQubits("ancilla", ancilla);
-        PauliString a = PauliString.single(ancillaPauli, ancilla);
-        List<PauliSum.Term> terms = new ArrayList<>();
-        for (PauliSum.Term t : ObservableMeasurement.asPauliSum(observable(observableKey)).terms()) {
-            PauliString p = t.pauli();
-            if (((p.xMask() | p.zMask()) >>> ancilla & 1) != 0) throw new ProtocolException("observable " + observableKey + " acts on the ancilla qubit " + ancilla);
-            terms.add(new PauliSum.Term(t.coefficient(), PauliString.ofMasks(p.xMask() | a.xMask(), p.zMask() | a.zMask())));
-        }
-        Observable joint = terms.size() == 1 && terms.get(0).coefficient() == 1 ? terms.get(0).pauli() : new PauliSum(terms);
-        double[] out = ObservableMeasurement.sample(joint, s, shots, seed);
-        registers.remove(register);
-        return out;
-    }
-
-    @Override
-    public synchronized double[][] measureGeneratorsJointly(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
-        Layer l = layer(layerKey);
-        requireAncilla(l.numQubits(), register, ancilla);
-        double[][] out = GeneratorOperations.measureCommuting(l, state(register), ancilla, shots, groups, seed);
-        registers.remove(register);
-        return out;
-    }
-
-    @Override
-    public synchronized double[][] measureGeneratorShadows(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
-        Layer l = layer(layerKey);
-        requireAncilla(l.numQubits(), register, ancilla);
-        double[][] out = GeneratorOperations.measureShadows(l, state(register), ancilla, shots, groups, seed);
-        registers.remove(register);
-        return out;
     }
 
     @Override

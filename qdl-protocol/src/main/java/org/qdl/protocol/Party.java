@@ -1,6 +1,9 @@
 package org.qdl.protocol;
 
 import java.util.Set;
+import org.qdl.sim.gate.Gate;
+import org.qdl.sim.noise.Channel;
+import org.qdl.sim.noise.Trajectory;
 import org.qdl.sim.state.StateVector;
 
 /**
@@ -9,9 +12,16 @@ import org.qdl.sim.state.StateVector;
  * drive parties through this interface alone, so a party may live in this process
  * ({@link LocalParty}) or in another one behind a transport; nothing here hands out another party's
  * data or parameters.
+ *
+ * <p>The operations are a small core — encode, apply a layer or a variant of it, apply a public
+ * gate or a controlled observable, measure, send and receive — from which inference and every
+ * gradient estimator are composed, above this interface (in qdl-learning), so that a new estimator
+ * needs no new party operation.
  */
 public interface Party {
     String name();
+
+    // ---- What the party publishes: names and shapes, never values.
 
     /** Keys of the data vectors this party holds (names only, never values). */
     Set<String> dataKeys();
@@ -25,14 +35,24 @@ public interface Party {
     /** Public shape of a layer: qubits it acts on and its parameter count (never the values). */
     LayerShape layerShape(String layerKey);
 
-    /** Length N of a data vector (public: it fixes the register size). */
-    int dataLength(String dataKey);
+    /** Public structure of a layer's rotations (parameter of each step, locality, commutation). */
+    GeneratorStructure generatorStructure(String layerKey);
 
     /**
-     * Amplitude-encodes the private vector into a new register of ⌈log2 N⌉ data qubits plus
-     * {@code ancillas} ancilla qubits above them (in |0⟩), held by this party.
+     * Public shape of an observable: its qubits, outcome range and description size (shot budgets
+     * and classical baselines are computed from it).
      */
-    Register encode(String dataKey, int ancillas);
+    ObservableShape observableShape(String observableKey);
+
+    /**
+     * Real numbers needed to describe a layer to a party that knows its public architecture (the
+     * parameters for a parametrised layer; every matrix entry for a fixed dense unitary). Used to
+     * cost classical protocols that ship layers instead of data.
+     */
+    long layerDescriptionReals(String layerKey);
+
+    /** Length N of a data vector (public: it fixes the register size). */
+    int dataLength(String dataKey);
 
     /**
      * ‖x‖ of a data vector. Revealing it is this party's choice; a protocol that needs it must then
@@ -40,24 +60,65 @@ public interface Party {
      */
     double dataNorm(String dataKey);
 
-    /** Applies one of this party's layers to a register it holds. */
-    void apply(String layerKey, Register register);
-
-    /** Applies the inverse of one of this party's layers. */
-    void applyInverse(String layerKey, Register register);
+    // ---- Quantum operations on registers this party holds.
 
     /**
-     * Measures one of this party's observables on {@code shots} identical copies of the register's
-     * state and returns each shot's outcome (an eigenvalue, or an unbiased single-shot estimate for
-     * sums of non-commuting terms). The register is consumed.
+     * Amplitude-encodes the private vector into a new register of ⌈log2 N⌉ data qubits plus
+     * {@code ancillas} ancilla qubits above them (in |0⟩), held by this party.
      */
-    double[] measure(String observableKey, Register register, int shots, long seed);
+    Register encode(String dataKey, int ancillas);
+
+    /** Applies one of this party's layers, or a variant of it, to a register it holds. */
+    void apply(String layerKey, Register register, LayerVariant variant);
+
+    default void apply(String layerKey, Register register) {
+        apply(layerKey, register, LayerVariant.PLAIN);
+    }
+
+    default void applyInverse(String layerKey, Register register) {
+        apply(layerKey, register, LayerVariant.INVERSE);
+    }
+
+    /** Applies a public gate (a Hadamard on an ancilla, a basis change) to a register this party holds. */
+    void applyGate(Register register, Gate gate);
+
+    /** Applies the observable (it must be a Pauli string, hence unitary) controlled on qubit {@code control}. */
+    void applyControlledObservable(String observableKey, Register register, int control);
+
+    /**
+     * Measures {@code spec} on {@code shots} identical copies of the register's state and returns
+     * the group means [groups][observable] of the single-copy values (see {@link MeasurementSpec}).
+     * The register is consumed.
+     */
+    double[][] measure(MeasurementSpec spec, Register register, int shots, int groups, long seed);
+
+    /**
+     * Measures one of this party's observables on {@code shots} copies and returns each shot's
+     * outcome (an eigenvalue, or an unbiased single-shot estimate for sums of non-commuting terms).
+     * The register is consumed.
+     */
+    default double[] measure(String observableKey, Register register, int shots, long seed) {
+        double[][] m = measure(MeasurementSpec.sample(observableKey), register, shots, shots, seed);
+        double[] out = new double[shots];
+        for (int i = 0; i < shots; i++) out[i] = m[i][0];
+        return out;
+    }
 
     /**
      * The exact ⟨O⟩ on the register's state, read from the simulator. For validation only: a real
      * party could not do this, and no protocol estimate may use it.
      */
     double exactExpectation(String observableKey, Register register);
+
+    // ---- Its own parameters.
+
+    /**
+     * Adds {@code delta} to the layer's parameters: the holder applies its own optimiser's step, so
+     * the parameter values never leave it.
+     */
+    void updateLayer(String layerKey, double[] delta);
+
+    // ---- Transport and nature.
 
     /** Transport hook: gives up the register's state (for a channel to deliver). */
     StateVector release(Register register);
@@ -73,95 +134,7 @@ public interface Party {
      * of the trajectory (link noise on arrival, memory noise before sending). Nature's doing, not
      * the party's: protocols never call it, the network does.
      */
-    default void applyChannel(Register register, org.qdl.sim.noise.Channel channel, org.qdl.sim.noise.Trajectory trajectory) {
+    default void applyChannel(Register register, Channel channel, Trajectory trajectory) {
         throw new ProtocolException("party " + name() + " does not simulate noisy links (only in-process parties do)");
-    }
-
-    // ---- Gradient protocols (qdl-learning). Appended as default methods that refuse, so parties that
-    // do not take part in training (e.g. pure receivers) need not implement them; LocalParty and a
-    // remote party override them.
-
-    private ProtocolException unsupported(String operation) {
-        return new ProtocolException("party " + name() + " does not support " + operation + " (needed by the gradient protocols)");
-    }
-
-    /** Public structure of a layer's rotations (parameter of each step, locality, commutation). */
-    default GeneratorStructure generatorStructure(String layerKey) {
-        throw unsupported("generatorStructure");
-    }
-
-    /** Applies the layer with rotation step {@code step}'s angle shifted by {@code shift} (parameter shift). */
-    default void applyShifted(String layerKey, Register register, int step, double shift) {
-        throw unsupported("applyShifted");
-    }
-
-    /**
-     * Applies the layer with, right after rotation step {@code step}, a Hadamard on qubit
-     * {@code control} and the generator G_step controlled on it (the holder's half of a Hadamard test).
-     */
-    default void applyWithControlledGenerator(String layerKey, Register register, int step, int control) {
-        throw unsupported("applyWithControlledGenerator");
-    }
-
-    /** Applies a Hadamard to one qubit of a register this party holds (e.g. to prepare an ancilla). */
-    default void applyHadamard(Register register, int qubit) {
-        throw unsupported("applyHadamard");
-    }
-
-    /** Applies the observable (it must be a Pauli string, hence unitary) controlled on {@code control}. */
-    default void applyControlledObservable(String observableKey, Register register, int control) {
-        throw unsupported("applyControlledObservable");
-    }
-
-    /**
-     * Measures O ⊗ σ on {@code shots} copies, σ ∈ {X, Y, Z} a Pauli on qubit {@code ancilla}; each
-     * shot returns the product of the two outcomes. The register is consumed.
-     */
-    default double[] measureWithAncilla(String observableKey, Register register, int ancilla, char ancillaPauli, int shots, long seed) {
-        throw unsupported("measureWithAncilla");
-    }
-
-    /**
-     * Measures all Y_a ⊗ G_j of a layer with qubit-wise commuting generators jointly on
-     * {@code shots} copies; returns the means of the ±1 outcomes per group of shots and step
-     * ([groups][steps]). The register is consumed.
-     */
-    default double[][] measureGeneratorsJointly(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
-        throw unsupported("measureGeneratorsJointly");
-    }
-
-    /**
-     * Classical shadows (random Pauli bases on the generators' qubits, ancilla in Y) of all
-     * Y_a ⊗ G_j; returns group means of the unbiased snapshot estimates ([groups][steps]). The
-     * register is consumed.
-     */
-    default double[][] measureGeneratorShadows(String layerKey, Register register, int ancilla, int shots, int groups, long seed) {
-        throw unsupported("measureGeneratorShadows");
-    }
-
-    /**
-     * Adds {@code delta} to the layer's parameters: the holder applies its own optimiser's step, so
-     * the parameter values never leave it.
-     */
-    default void updateLayer(String layerKey, double[] delta) {
-        throw unsupported("updateLayer");
-    }
-
-
-    /**
-     * Public shape of an observable: its qubits, outcome range and description size. Parties that
-     * do not publish it (the default) make shot budgets and baselines impossible to compute.
-     */
-    default ObservableShape observableShape(String observableKey) {
-        throw new ProtocolException(name() + " does not publish the shape of observable " + observableKey);
-    }
-
-    /**
-     * Real numbers needed to describe a layer to a party that knows its public architecture (the
-     * parameters for a parametrised layer; every matrix entry for a fixed dense unitary). Used to
-     * cost classical protocols that ship layers instead of data.
-     */
-    default long layerDescriptionReals(String layerKey) {
-        throw new ProtocolException(name() + " does not publish the description size of layer " + layerKey);
     }
 }

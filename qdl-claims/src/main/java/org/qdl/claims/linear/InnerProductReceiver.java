@@ -56,7 +56,7 @@ public final class InnerProductReceiver extends ReceivingParty {
     }
 
     @Override
-    public synchronized double[] measure(String observableKey, Register register, int shots, long seed) {
+    protected synchronized double[] sample(String observableKey, Register register, int shots, long seed) {
         requireOverlap(observableKey);
         if (shots < 1) throw new InvalidInputException("need at least one shot, got " + shots);
         double[] p = probabilities(state(register));

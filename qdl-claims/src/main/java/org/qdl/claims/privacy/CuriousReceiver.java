@@ -20,7 +20,7 @@ public final class CuriousReceiver extends ReceivingParty {
     }
 
     @Override
-    public double[] measure(String observableKey, Register register, int shots, long seed) {
+    protected double[] sample(String observableKey, Register register, int shots, long seed) {
         throw new ProtocolException(name() + " holds no observable named " + observableKey);
     }
 

@@ -1,8 +1,11 @@
 package org.qdl.learning.gradient;
 
 import org.qdl.protocol.GeneratorStructure;
+import org.qdl.protocol.MeasurementSpec;
 import org.qdl.protocol.Network;
+import org.qdl.protocol.ObservableRef;
 import org.qdl.protocol.Register;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * Classical shadows (Huang, Kueng and Preskill, Nature Physics 16, 1050 (2020)): every copy of Φ_ℓ
@@ -28,7 +31,8 @@ public final class ClassicalShadows extends FeatureEstimator {
 
     @Override
     double[][] measure(Network net, ParameterLayout.Entry e, Register r, int ancilla, Plan plan, long seed) {
-        return net.party(e.party()).measureGeneratorShadows(e.layer(), r, ancilla, plan.copies(), plan.groups(), seed);
+        return net.party(e.party()).measure(MeasurementSpec.shadows(ObservableRef.generators(e.layer(), e.structure().steps()), PauliString.single('Y', ancilla)),
+                r, plan.copies(), plan.groups(), seed);
     }
 
     /** Median of the group means; its standard error ≈ √(π/2)·sd/√K for near-normal group means. */

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
+import org.qdl.sim.measurement.ShotGroups;
 
 /**
  * Common part of the estimators that measure all derivatives of a layer on copies of the feature
@@ -26,13 +27,6 @@ abstract class FeatureEstimator implements GradientEstimator {
      * sizes and {@code steps} how many rotation steps share the parameter.
      */
     abstract double[] combine(double[] groupValues, int[] sizes, int steps);
-
-    /** Sizes of the consecutive groups the parties split {@code copies} shots into (shot s → group s·G/S). */
-    static int[] groupSizes(int copies, int groups) {
-        int[] size = new int[groups];
-        for (int s = 0; s < copies; s++) size[(int) ((long) s * groups / copies)]++;
-        return size;
-    }
 
     abstract boolean supports(org.qdl.protocol.GeneratorStructure s);
 
@@ -84,7 +78,7 @@ abstract class FeatureEstimator implements GradientEstimator {
             for (int g = 0; g < table.length; g++) {
                 for (int step = 0; step < param.length; step++) perParam[g][param[step]] -= table[g][step];
             }
-            int[] sizes = groupSizes(plan.copies(), plan.groups());
+            int[] sizes = ShotGroups.sizes(plan.copies(), plan.groups());
             int[] stepsOf = new int[e.parameters()];
             for (int q : param) stepsOf[q]++;
             for (int j = 0; j < e.parameters(); j++) {

@@ -1,10 +1,13 @@
 package org.qdl.learning.gradient;
 
 import java.util.SplittableRandom;
+import org.qdl.protocol.LayerVariant;
+import org.qdl.protocol.MeasurementSpec;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * Hadamard test with one ancilla that travels with the register: for U = B·exp(−iθG/2)·A,
@@ -52,9 +55,9 @@ public final class HadamardTest implements GradientEstimator {
                 double[] out = net.repeated(shots, () -> {
                     Register r = ProtocolSteps.encodeAndApply(net, m, 1, e.stage());
                     net.moveRegister(r, e.party(), "state");
-                    holder.applyWithControlledGenerator(e.layer(), r, st, ancilla);
+                    holder.apply(e.layer(), r, new LayerVariant.ControlledGenerator(st, ancilla));
                     ProtocolSteps.finishForward(net, m, r, e.stage() + 1);
-                    return obs.measureWithAncilla(m.observableKey(), r, ancilla, 'Y', shots, s);
+                    return Statistics.column(obs.measure(MeasurementSpec.sample(m.observableKey(), PauliString.single('Y', ancilla)), r, shots, shots, s), 0);
                 });
                 copies += shots;
                 a.addIndependent(e.offset() + param[step], Statistics.mean(out), Statistics.sd(out) / Math.sqrt(shots));

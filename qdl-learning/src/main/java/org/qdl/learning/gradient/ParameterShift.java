@@ -1,6 +1,7 @@
 package org.qdl.learning.gradient;
 
 import java.util.SplittableRandom;
+import org.qdl.protocol.LayerVariant;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.Register;
@@ -50,7 +51,7 @@ public final class ParameterShift implements GradientEstimator {
                     out[sign] = net.repeated(shots, () -> {
                         Register r = ProtocolSteps.encodeAndApply(net, m, 0, e.stage());
                         net.moveRegister(r, e.party(), "state");
-                        holder.applyShifted(e.layer(), r, st, shift);
+                        holder.apply(e.layer(), r, new LayerVariant.Shifted(st, shift));
                         ProtocolSteps.finishForward(net, m, r, e.stage() + 1);
                         return obs.measure(m.observableKey(), r, shots, s);
                     });

@@ -5,6 +5,8 @@ import org.qdl.protocol.Network;
 import org.qdl.protocol.Party;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
+import org.qdl.sim.gate.Gates;
+import org.qdl.sim.gate.MatrixGate;
 
 /**
  * Pieces of the gradient protocols: the forward run of stages, and the forward/backward pipeline
@@ -47,7 +49,7 @@ final class ProtocolSteps {
         List<DistributedModel.Stage> st = m.stages();
         Register r = encodeAndApply(net, m, 1, stage + 1);
         Party holder = net.party(st.get(stage).party());
-        holder.applyHadamard(r, n);
+        holder.applyGate(r, MatrixGate.of("h", Gates.H, n));
         for (int i = stage + 1; i < st.size(); i++) {
             net.moveRegister(r, st.get(i).party(), "mu forward");
             net.party(st.get(i).party()).apply(st.get(i).layer(), r);

@@ -1,8 +1,11 @@
 package org.qdl.learning.gradient;
 
 import org.qdl.protocol.GeneratorStructure;
+import org.qdl.protocol.MeasurementSpec;
 import org.qdl.protocol.Network;
+import org.qdl.protocol.ObservableRef;
 import org.qdl.protocol.Register;
+import org.qdl.sim.observable.PauliString;
 
 /**
  * All P derivatives of a layer with qubit-wise commuting generators from the same shots: the holder
@@ -27,7 +30,8 @@ public final class SimultaneousEstimation extends FeatureEstimator {
 
     @Override
     double[][] measure(Network net, ParameterLayout.Entry e, Register r, int ancilla, Plan plan, long seed) {
-        return net.party(e.party()).measureGeneratorsJointly(e.layer(), r, ancilla, plan.copies(), plan.groups(), seed);
+        return net.party(e.party()).measure(MeasurementSpec.commuting(ObservableRef.generators(e.layer(), e.structure().steps()), PauliString.single('Y', ancilla)),
+                r, plan.copies(), plan.groups(), seed);
     }
 
     /**
