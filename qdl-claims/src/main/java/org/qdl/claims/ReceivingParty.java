@@ -11,7 +11,6 @@ import org.qdl.protocol.Party;
 import org.qdl.protocol.ProtocolException;
 import org.qdl.protocol.Register;
 import org.qdl.protocol.RegisterStore;
-import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.gate.Gate;
 import org.qdl.sim.measurement.ShotGroups;
 import org.qdl.sim.state.StateVector;
@@ -26,10 +25,7 @@ public abstract class ReceivingParty implements Party {
     private final RegisterStore registers;
 
     protected ReceivingParty(String name) {
-        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-            throw new InvalidInputException("party name '" + name + "' must start with a letter and use only letters, digits, '_' and '-'");
-        }
-        this.name = name;
+        this.name = Party.checkName(name);
         this.registers = new RegisterStore(name);
     }
 

@@ -37,10 +37,7 @@ public final class LocalParty implements Party {
     private final RegisterStore registers;
 
     public LocalParty(String name) {
-        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-            throw new InvalidInputException("party name '" + name + "' must start with a letter and use only letters, digits, '_' and '-'");
-        }
-        this.name = name;
+        this.name = Party.checkName(name);
         this.registers = new RegisterStore(name);
     }
 

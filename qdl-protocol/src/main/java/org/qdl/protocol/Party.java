@@ -1,6 +1,7 @@
 package org.qdl.protocol;
 
 import java.util.Set;
+import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.gate.Gate;
 import org.qdl.sim.noise.Channel;
 import org.qdl.sim.noise.Trajectory;
@@ -20,6 +21,14 @@ import org.qdl.sim.state.StateVector;
  */
 public interface Party {
     String name();
+
+    /** A party's name: a letter, then letters, digits, '_' or '-' (it appears in register ids, files and certificates). */
+    static String checkName(String name) {
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            throw new InvalidInputException("party name '" + name + "' must start with a letter and use only letters, digits, '_' and '-'");
+        }
+        return name;
+    }
 
     // ---- What the party publishes: names and shapes, never values.
 

@@ -12,7 +12,7 @@ import org.qdl.sim.observable.PauliString;
  * fixed generators G_j. It is held by the data party, whose private input sets the angles; it has
  * no trainable parameters.
  */
-public final class DataReuploadingLayer implements Layer {
+public final class DataReuploadingLayer implements ParameterFreeLayer {
     private final int numQubits;
     private final List<PauliString> generators;
     private final double[] angles;
@@ -42,18 +42,8 @@ public final class DataReuploadingLayer implements Layer {
     }
 
     @Override
-    public int numParameters() {
-        return 0;
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[0];
-    }
-
-    @Override
-    public void setParameters(double[] theta) {
-        if (theta.length != 0) throw new InvalidInputException("a data re-uploading layer has no trainable parameters");
+    public String kind() {
+        return "a data re-uploading layer";
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.qdl.sim.gate.Gate;
 import org.qdl.sim.gate.MatrixGate;
 
 /** A fixed dense unitary on all of a layer's qubits (small N only: 2^k×2^k entries). */
-public final class FixedUnitaryLayer implements Layer {
+public final class FixedUnitaryLayer implements ParameterFreeLayer {
     private final MatrixGate gate;
 
     public FixedUnitaryLayer(ComplexMatrix unitary) {
@@ -22,18 +22,8 @@ public final class FixedUnitaryLayer implements Layer {
     }
 
     @Override
-    public int numParameters() {
-        return 0;
-    }
-
-    @Override
-    public double[] parameters() {
-        return new double[0];
-    }
-
-    @Override
-    public void setParameters(double[] theta) {
-        if (theta.length != 0) throw new org.qdl.sim.InvalidInputException("a fixed unitary layer has no parameters");
+    public String kind() {
+        return "a fixed unitary layer";
     }
 
     @Override
