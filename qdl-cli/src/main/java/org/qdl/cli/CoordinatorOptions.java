@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.qdl.cli.options.Choices;
 import org.qdl.net.ClientSettings;
 import org.qdl.net.Coordinator;
 import org.qdl.net.GrpcTransport;
@@ -35,9 +37,15 @@ public final class CoordinatorOptions {
     @Option(names = "--deadline", defaultValue = "30", description = "Deadline of every call to a party, seconds. Default: ${DEFAULT-VALUE}.")
     double deadlineSeconds;
 
-    @Option(names = "--route", defaultValue = "direct", description = "How registers travel between remote parties: direct (party to party)"
-            + " or relay (through this coordinator). Default: ${DEFAULT-VALUE}.")
-    String route;
+    @Option(names = "--route", defaultValue = "direct", converter = RouteSpelling.class, description = "How registers travel between remote parties:"
+            + " direct (party to party) or relay (through this coordinator). Default: ${DEFAULT-VALUE}.")
+    GrpcTransport.Route route;
+
+    static final class RouteSpelling extends Choices<GrpcTransport.Route> {
+        RouteSpelling() {
+            super("--route must be direct or relay, got '%s'", Map.of("direct", GrpcTransport.Route.DIRECT, "relay", GrpcTransport.Route.RELAY));
+        }
+    }
 
     /** Whether any party was named (else the command builds its parties in this process). */
     public boolean anyParty() {
@@ -67,12 +75,7 @@ public final class CoordinatorOptions {
         if (!addresses.isEmpty() && security == null) throw new InvalidInputException("remote parties need --tls-dir or --secret-file");
         ClientSettings settings = new ClientSettings(security == null ? null : security.security(client), client,
                 Duration.ofMillis(Math.round(deadlineSeconds * 1000)));
-        GrpcTransport.Route how = switch (route) {
-            case "direct" -> GrpcTransport.Route.DIRECT;
-            case "relay" -> GrpcTransport.Route.RELAY;
-            default -> throw new InvalidInputException("--route must be direct or relay, got '" + route + "'");
-        };
-        return Coordinator.connect(addresses, states, settings, how);
+        return Coordinator.connect(addresses, states, settings, route);
     }
 
     static String[] pair(String text, String option, String sep) {

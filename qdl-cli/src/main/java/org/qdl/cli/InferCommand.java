@@ -17,6 +17,9 @@ import org.qdl.protocol.inference.InferenceProtocol;
 import org.qdl.protocol.inference.InferenceResult;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.sim.InvalidInputException;
+import org.qdl.cli.options.Choices;
+import org.qdl.cli.options.MeasurementOptions;
+import org.qdl.protocol.inference.Estimator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,14 +58,20 @@ public final class InferCommand implements Callable<Integer> {
     @Option(names = {"-d", "--delta"}, defaultValue = "0.01", description = "Failure probability δ. Default: ${DEFAULT-VALUE}.")
     double delta;
 
-    @Option(names = "--estimator", defaultValue = "hoeffding", description = "hoeffding or median-of-means. Default: ${DEFAULT-VALUE}.")
-    String estimator;
+    @Option(names = "--estimator", defaultValue = "hoeffding", converter = EstimatorSpelling.class,
+            description = "hoeffding or median-of-means. Default: ${DEFAULT-VALUE}.")
+    Estimator estimator;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Measurement seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    static final class EstimatorSpelling extends Choices<Estimator> {
+        EstimatorSpelling() {
+            super("--estimator must be hoeffding or median-of-means, got '%s'",
+                    Map.of("hoeffding", Estimator.HOEFFDING, "median-of-means", Estimator.MEDIAN_OF_MEANS));
+        }
+    }
 
-    @Option(names = "--json", description = "Print the result as JSON instead of a table.")
-    boolean json;
+    @CommandLine.Mixin
+    MeasurementOptions measurement;
+
 
     @Option(names = "--model", paramLabel = "FILE", description = "Run this model file (docs/models.md) instead of the example;"
             + " parties named with --party are served elsewhere (their shares are not read), the rest run in this process.")
@@ -72,11 +81,7 @@ public final class InferCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (n < 3 || n > 26) throw new InvalidInputException("--qubits must be in 3..26 (the observable uses qubits 0..2), got " + n);
         if (layers < 2) throw new InvalidInputException("--layers must be at least 2 (bob holds the even layers), got " + layers);
-        InferenceConfig config = switch (estimator) {
-            case "hoeffding" -> InferenceConfig.hoeffding(epsilon, delta, seed);
-            case "median-of-means" -> InferenceConfig.medianOfMeans(epsilon, delta, seed);
-            default -> throw new InvalidInputException("--estimator must be hoeffding or median-of-means, got '" + estimator + "'");
-        };
+        InferenceConfig config = new InferenceConfig(epsilon, delta, estimator, measurement.seed);
         if (modelFile != null) return inferModel(config);
         DistributedModel model = TwoPartyExample.model(layers);
         long t0 = System.nanoTime();
@@ -116,10 +121,10 @@ public final class InferCommand implements Callable<Integer> {
 
     private void report(InferenceResult r, double seconds, long wireMoved) {
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (measurement.json) {
             ObjectMapper om = new ObjectMapper();
             ObjectNode root = om.createObjectNode();
-            root.put("estimator", r.config().estimator().toString()).put("epsilon", epsilon).put("delta", delta).put("seed", seed)
+            root.put("estimator", r.config().estimator().toString()).put("epsilon", epsilon).put("delta", delta).put("seed", measurement.seed)
                     .put("shots", r.shots()).put("estimate", r.estimate()).put("lower", r.lower()).put("upper", r.upper())
                     .put("exact", r.exact()).put("scale", r.scale()).put("qubits", r.totalQubits()).put("classicalBits", r.classicalBits())
                     .put("rounds", r.rounds()).put("seconds", seconds).put("wireBytesMoved", wireMoved);
@@ -132,7 +137,7 @@ public final class InferCommand implements Callable<Integer> {
             return;
         }
         w.printf("f(x) estimate %.6f, %.0f%% interval [%.6f, %.6f] (%s, %d shots, ε = %s, seed %d)%n", r.estimate(), 100 * (1 - delta),
-                r.lower(), r.upper(), r.config().estimator(), r.shots(), epsilon, seed);
+                r.lower(), r.upper(), r.config().estimator(), r.shots(), epsilon, measurement.seed);
         w.printf("exact f(x)    %.6f (validation)%n", r.exact());
         w.printf("%-16s %10s %12s %12s %16s%n", "link", "messages", "qubits", "bits", "wire bytes (×S)");
         for (Map.Entry<Link, LinkStats> e : r.ledger().byLink().entrySet()) {

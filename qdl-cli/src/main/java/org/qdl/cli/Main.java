@@ -107,6 +107,10 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
+            if (ex.getCause() instanceof InvalidInputException bad) { // a converter's own message (options.Choices): as in execution
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + oneLine(bad.getMessage()));
+                return USAGE_ERROR;
+            }
             // one line: picocli's message (some span lines) and where the usage is
             cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ")
                     + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");

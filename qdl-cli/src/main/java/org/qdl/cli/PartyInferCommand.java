@@ -22,6 +22,7 @@ import org.qdl.protocol.Register;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.sim.InvalidInputException;
 import picocli.CommandLine;
+import org.qdl.cli.options.MeasurementOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,19 +51,18 @@ public final class PartyInferCommand implements Callable<Integer> {
     @Option(names = "--shots", defaultValue = "1000", description = "Shots S. Default: ${DEFAULT-VALUE}.")
     int shots;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Measurement seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
+    @CommandLine.Mixin
+    MeasurementOptions measurement;
 
     @Option(names = "--exact", description = "Also print the exact ⟨O⟩ (validation; the observable's party must allow it).")
     boolean exact;
 
-    @Option(names = "--json", description = "Print the result as JSON instead of a table.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
         if (shots < 1) throw new InvalidInputException("--shots must be at least 1, got " + shots);
         DistributedModel model = model();
+        long seed = measurement.seed;
         long t0 = System.nanoTime();
         try (Coordinator c = parties.connect()) {
             Network net = c.network();
@@ -100,10 +100,10 @@ public final class PartyInferCommand implements Callable<Integer> {
         for (double v : out) m2 += (v - mean) * (v - mean);
         double se = out.length > 1 ? Math.sqrt(m2 / (out.length - 1) / out.length) : Double.NaN;
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (measurement.json) {
             ObjectMapper om = new ObjectMapper();
             ObjectNode root = om.createObjectNode();
-            root.put("shots", out.length).put("seed", seed).put("estimate", mean).put("standardError", se).put("seconds", seconds)
+            root.put("shots", out.length).put("seed", measurement.seed).put("estimate", mean).put("standardError", se).put("seconds", seconds)
                     .put("wireBytesMoved", wireMoved);
             if (exactValue != null) root.put("exact", exactValue);
             ArrayNode links = root.putArray("links");
@@ -114,7 +114,7 @@ public final class PartyInferCommand implements Callable<Integer> {
             w.println(root.toPrettyString());
             return;
         }
-        w.printf("estimate ⟨O⟩ = %.6f ± %.6f (standard error, %d shots, seed %d)%n", mean, se, out.length, seed);
+        w.printf("estimate ⟨O⟩ = %.6f ± %.6f (standard error, %d shots, seed %d)%n", mean, se, out.length, measurement.seed);
         if (exactValue != null) w.printf("exact    ⟨O⟩ = %.6f (validation)%n", exactValue);
         w.printf("%-16s %10s %12s %12s %16s%n", "link", "messages", "qubits", "bits", "wire bytes (×S)");
         for (Map.Entry<Link, LinkStats> e : net.ledger().byLink().entrySet()) {

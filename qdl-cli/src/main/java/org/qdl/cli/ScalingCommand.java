@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.qdl.cli.protocol.LogLogChart;
+import org.qdl.cli.protocol.SubspaceFamilyChoice;
 import org.qdl.cli.protocol.TextTable;
 import org.qdl.protocol.NumberEncoding;
 import org.qdl.protocol.baseline.BaselineResult;
@@ -79,8 +80,8 @@ public final class ScalingCommand implements Callable<Integer> {
     boolean hard;
 
     @Option(names = "--family", description = "--hard: AUTO (Haar up to N = 256, random circuits above), HAAR or RANDOM_CIRCUIT (default ${DEFAULT-VALUE})",
-            defaultValue = "AUTO")
-    String family;
+            defaultValue = "AUTO", converter = SubspaceFamilyChoice.Converter.class)
+    SubspaceFamilyChoice family;
 
     @Option(names = "--instances", description = "--hard: instances per N (default ${DEFAULT-VALUE})", defaultValue = "5")
     int instances;
@@ -227,7 +228,7 @@ public final class ScalingCommand implements Callable<Integer> {
         SplittableRandom rng = new SplittableRandom(seed);
         for (int k = minK; k <= maxK; k++) {
             long t0 = System.nanoTime();
-            SubspaceFamily fam = familyFor(k);
+            SubspaceFamily fam = family.at(k);
             int correct = 0;
             double worst = 0;
             SubspaceDecision last = null;
@@ -291,20 +292,6 @@ public final class ScalingCommand implements Callable<Integer> {
             err.println("[scaling --hard] wrote " + out.resolve("hard-scaling") + ".{csv,json,png,svg}");
         }
         return Main.OK;
-    }
-
-    private SubspaceFamily familyFor(int k) {
-        switch (family.toUpperCase(java.util.Locale.ROOT)) {
-            case "AUTO":
-                return k <= VectorInSubspaceGenerator.MAX_HAAR_QUBITS ? SubspaceFamily.HAAR : SubspaceFamily.RANDOM_CIRCUIT;
-            case "HAAR":
-                return SubspaceFamily.HAAR;
-            case "RANDOM_CIRCUIT":
-            case "CIRCUIT":
-                return SubspaceFamily.RANDOM_CIRCUIT;
-            default:
-                throw new InvalidInputException("--family must be AUTO, HAAR or RANDOM_CIRCUIT, got " + family);
-        }
     }
 
     private static long optionBits(SubspaceDecision d, String name) {

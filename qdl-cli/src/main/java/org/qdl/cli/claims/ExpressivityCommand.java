@@ -13,6 +13,7 @@ import org.qdl.claims.expressivity.EncodingDesign;
 import org.qdl.claims.expressivity.ExpressivityStudy;
 import org.qdl.claims.expressivity.FourierFit;
 import org.qdl.sim.InvalidInputException;
+import org.qdl.cli.options.ClaimOutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,14 +52,8 @@ public final class ExpressivityCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "1e-12", description = "relative |c_k| above which a DFT coefficient counts (default ${DEFAULT-VALUE})")
     double threshold;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--out", defaultValue = "out/expressivity", description = "directory for CSV and plots (default ${DEFAULT-VALUE})")
-    Path out;
-
-    @Option(names = "--json", description = "print the result as JSON instead of a table")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    ClaimOutputOptions outputs;
 
     @Override
     public Integer call() throws Exception {
@@ -68,7 +63,7 @@ public final class ExpressivityCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         int total = 2 * maxDepth;
         ExpressivityStudy.Result r = ExpressivityStudy.run(new ExpressivityStudy.Settings(qubits, maxDepth, teacherDepth, trainPoints,
-                new FourierFit.Settings(iterations, restarts, learningRate), threshold, seed),
+                new FourierFit.Settings(iterations, restarts, learningRate), threshold, outputs.seed),
                 d -> err.printf("expressivity: %d/%d models fitted%n", d, total));
         List<String> lines = new ArrayList<>();
         for (ExpressivityStudy.Row row : r.rows()) {
@@ -76,10 +71,10 @@ public final class ExpressivityCommand implements Callable<Integer> {
                     row.analyticFrequencies(), row.maxFrequency(), row.numericFrequencies(), row.outsideAnalytic(), row.fitRelativeError(),
                     row.frequenciesUsed(), row.parameters()));
         }
-        Path csv = ClaimCharts.csv(out, "expressivity.csv",
+        Path csv = ClaimCharts.csv(outputs.out, "expressivity.csv",
                 "design,depth,analytic_frequencies,max_frequency,numeric_frequencies,outside_analytic,fit_relative_error,frequencies_used,parameters", lines);
         List<Path> plots = plot(r);
-        if (json) {
+        if (outputs.json) {
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
         } else {
             o.printf(Locale.ROOT, "Teacher: exponential design, n = %d, L* = %d: %d frequencies (|k| ≤ %.0f), %d with |c_k| > 1e-3; %d training points.%n",
@@ -122,8 +117,8 @@ public final class ExpressivityCommand implements Callable<Integer> {
             three[i] = Math.pow(3, qubits * (i + 1));
         }
         ClaimCharts.dashed(f, "3^(nL)", L, three);
-        List<Path> p = new ArrayList<>(ClaimCharts.save(f, out, "expressivity-frequencies"));
-        p.addAll(ClaimCharts.save(e, out, "expressivity-fit"));
+        List<Path> p = new ArrayList<>(ClaimCharts.save(f, outputs.out, "expressivity-frequencies"));
+        p.addAll(ClaimCharts.save(e, outputs.out, "expressivity-fit"));
         return p;
     }
 }

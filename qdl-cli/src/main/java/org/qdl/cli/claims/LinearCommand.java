@@ -15,6 +15,7 @@ import org.qdl.claims.linear.QuantumInnerProductProtocol;
 import org.qdl.claims.linear.InnerProductReceiver;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.NumberEncoding;
+import org.qdl.cli.options.ClaimOutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,20 +46,14 @@ public final class LinearCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "FLOAT32", description = "sketch number encoding: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     NumberEncoding encoding;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--out", defaultValue = "out/linear", description = "directory for CSV and plots (default ${DEFAULT-VALUE})")
-    Path out;
-
-    @Option(names = "--json", description = "print the rows as JSON instead of a table")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    ClaimOutputOptions outputs;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         int total = dims.length * eps.length;
-        List<LinearCostStudy.Row> rows = LinearCostStudy.run(new LinearCostStudy.Settings(dims, eps, delta, trials, encoding, seed),
+        List<LinearCostStudy.Row> rows = LinearCostStudy.run(new LinearCostStudy.Settings(dims, eps, delta, trials, encoding, outputs.seed),
                 d -> err.printf("linear: %d/%d (N, ε) points%n", d, total));
         List<String> lines = new ArrayList<>();
         for (LinearCostStudy.Row r : rows) {
@@ -66,10 +61,10 @@ public final class LinearCommand implements Callable<Integer> {
                     r.sketchErrorQuantile(), r.sketchFailures(), r.copies(), r.quantumQubits(), r.quantumBits(), r.quantumErrorQuantile(),
                     r.quantumFailures(), r.visQubitsPerCopy(), r.visClassicalScaling()));
         }
-        Path csv = ClaimCharts.csv(out, "linear.csv", "N,epsilon,sketch_numbers,sketch_bits,sketch_error_q,sketch_failures,copies,quantum_qubits,"
+        Path csv = ClaimCharts.csv(outputs.out, "linear.csv", "N,epsilon,sketch_numbers,sketch_bits,sketch_error_q,sketch_failures,copies,quantum_qubits,"
                 + "quantum_bits,quantum_error_q,quantum_failures,vis_qubits_per_copy,vis_classical_n_cbrt", lines);
         List<Path> plots = plot(rows);
-        if (json) {
+        if (outputs.json) {
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
             return 0;
         }
@@ -90,12 +85,12 @@ public final class LinearCommand implements Callable<Integer> {
     /** Privacy report of one quantum run at the first N and last ε (Bob receives the copies). */
     private String privacyLine() {
         int n = (int) dims[0];
-        double[][] xw = LinearCostStudy.correlatedPair(n, new java.util.SplittableRandom(seed));
+        double[][] xw = LinearCostStudy.correlatedPair(n, new java.util.SplittableRandom(outputs.seed));
         Network net = new Network();
         net.addLocalParty("alice").holdData(QuantumInnerProductProtocol.DATA_KEY, QuantumInnerProductProtocol.withReference(xw[0]));
         net.add(new InnerProductReceiver("bob", xw[1]));
         int copies = org.qdl.claims.linear.SketchBound.quantumCopies(eps[eps.length - 1], delta);
-        QuantumInnerProductProtocol.run(net, "alice", "bob", 1, 1, copies, seed);
+        QuantumInnerProductProtocol.run(net, "alice", "bob", 1, 1, copies, outputs.seed);
         return "quantum run at N = " + n + ", ε = " + eps[eps.length - 1] + ": " + PrivacyAccount.of(net.ledger(), "bob").summary()
                 + "; the sketch reveals its k numbers, sending x in the clear N·" + encoding.bitsPerNumber() + " bits";
     }
@@ -130,8 +125,8 @@ public final class LinearCommand implements Callable<Integer> {
         double[] ref = new double[e.size()];
         for (int i = 0; i < ref.length; i++) ref[i] = qe.get(0) * Math.pow(e.get(0) / e.get(i), 2);
         ClaimCharts.dashed(byEps, "∝ 1/ε²", ClaimCharts.toDoubles(e), ref);
-        List<Path> p = new ArrayList<>(ClaimCharts.save(byN, out, "linear-vs-n"));
-        p.addAll(ClaimCharts.save(byEps, out, "linear-vs-eps"));
+        List<Path> p = new ArrayList<>(ClaimCharts.save(byN, outputs.out, "linear-vs-n"));
+        p.addAll(ClaimCharts.save(byEps, outputs.out, "linear-vs-eps"));
         return p;
     }
 }

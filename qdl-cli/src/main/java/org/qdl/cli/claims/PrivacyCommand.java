@@ -14,6 +14,7 @@ import org.knowm.xchart.XYChart;
 import org.qdl.claims.privacy.AttackStudy;
 import org.qdl.claims.privacy.PrivacyReport;
 import org.qdl.protocol.NumberEncoding;
+import org.qdl.cli.options.ClaimOutputOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,21 +42,15 @@ public final class PrivacyCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "FLOAT64", description = "clear-text number encoding: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     NumberEncoding encoding;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--out", defaultValue = "out/privacy", description = "directory for CSV and plots (default ${DEFAULT-VALUE})")
-    Path out;
-
-    @Option(names = "--json", description = "print the rows as JSON instead of a table")
-    boolean json;
+    @picocli.CommandLine.Mixin
+    ClaimOutputOptions outputs;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        List<AttackStudy.Row> rows = AttackStudy.run(new AttackStudy.Settings(n, copies, trials, seed),
+        List<AttackStudy.Row> rows = AttackStudy.run(new AttackStudy.Settings(n, copies, trials, outputs.seed),
                 d -> err.printf("privacy: %d/%d copy counts%n", d, copies.length));
-        AttackStudy.Clear clear = AttackStudy.clearText(n, encoding, seed);
+        AttackStudy.Clear clear = AttackStudy.clearText(n, encoding, outputs.seed);
         List<String> lines = new ArrayList<>();
         for (AttackStudy.Row r : rows) {
             PrivacyReport p = r.report();
@@ -63,10 +58,10 @@ public final class PrivacyCommand implements Callable<Integer> {
                     p.holevoBoundBits(), r.meanError(), r.stdError(), r.predictedError()));
         }
         lines.add(String.format(Locale.ROOT, "clear,%d,0,%d,%d,%.6g,0,0", n, clear.bits(), clear.bits(), clear.error()));
-        Path csv = ClaimCharts.csv(out, "privacy.csv", "protocol,copies_or_numbers,qubits_received,classical_bits_received,information_bound_bits,"
+        Path csv = ClaimCharts.csv(outputs.out, "privacy.csv", "protocol,copies_or_numbers,qubits_received,classical_bits_received,information_bound_bits,"
                 + "mean_error,std_error,predicted_error", lines);
         List<Path> plots = plot(rows, clear);
-        if (json) {
+        if (outputs.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("n", n);
             m.put("attack", rows);
@@ -103,12 +98,12 @@ public final class PrivacyCommand implements Callable<Integer> {
         ClaimCharts.dashed(c, "√((N−1)/(4m₀)) ∝ 1/√S", q, pred);
         // Partial clear text: ‖x‖ then x_1..x_k; the last point (all N numbers) has error 0 or the
         // encoding's rounding, which a log axis cannot show, so it is drawn at a floor and labelled so.
-        double[][] curve = AttackStudy.clearTextCurve(n, trials, encoding, seed);
+        double[][] curve = AttackStudy.clearTextCurve(n, trials, encoding, outputs.seed);
         double floor = 1e-4;
         double[] y = new double[n];
         for (int k = 0; k < n; k++) y[k] = Math.max(floor, curve[1][k]);
         ClaimCharts.line(c, "classical: ‖x‖ then x_1..x_k in the clear (error " + String.format(Locale.ROOT, "%.2g", clear.error())
                 + " after all N, drawn at " + floor + ")", curve[0], y);
-        return ClaimCharts.save(c, out, "privacy-attack");
+        return ClaimCharts.save(c, outputs.out, "privacy-attack");
     }
 }

@@ -38,8 +38,8 @@ public final class GnnBenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", description = "data directory (default: $QDL_DATA, then ./data)")
-    Path data;
+    @picocli.CommandLine.Mixin
+    org.qdl.cli.options.GnnDataOption data;
 
     @Option(names = "--dataset", defaultValue = "cora")
     String dataset;
@@ -62,7 +62,7 @@ public final class GnnBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         resetPeaks();
-        NodeDataset ds = Datasets.loadNode(Datasets.resolveRoot(data), dataset, null, 0);
+        NodeDataset ds = Datasets.loadNode(data.root(), dataset, null, 0);
         NodeConfig cfg = NodeConfig.authors(model);
         NodeTrainer.Prepared p = NodeTrainer.prepare(ds, cfg);
         Random rnd = new Random(0);

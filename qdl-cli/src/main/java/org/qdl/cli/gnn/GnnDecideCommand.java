@@ -1,7 +1,5 @@
 package org.qdl.cli.gnn;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,7 +21,10 @@ import org.qdl.gnn.train.NodeRunResult;
 import org.qdl.gnn.train.NodeTrainer;
 import org.qdl.protocol.LinkStats;
 import org.qdl.sim.InvalidInputException;
+import org.qdl.cli.options.GnnDataOption;
+import org.qdl.cli.options.JsonFileOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,8 +41,8 @@ public final class GnnDecideCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "csbm", description = "cora, pubmed, ... (a folder under --data) or csbm (embedded). Default: ${DEFAULT-VALUE}")
     String dataset;
 
-    @Option(names = "--data", description = "data directory (default: $QDL_DATA, then ./data)")
-    Path data;
+    @Mixin
+    GnnDataOption data;
 
     @Option(names = "--format", description = "planetoid_text, planetoid (pickles) or linqs (default: first found)")
     String format;
@@ -67,8 +68,8 @@ public final class GnnDecideCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed for training and shots. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--json", description = "write results as JSON to this file")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Option(names = "--csv", description = "write one row per class pair to this CSV file")
     Path csv;
@@ -78,7 +79,7 @@ public final class GnnDecideCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (epochs < 1 || hops < 0 || hidden < 1) throw new InvalidInputException("--epochs and --hidden must be positive and --hops ≥ 0");
-        NodeDataset ds = Datasets.loadNode(Datasets.resolveRoot(data), dataset, format, seed);
+        NodeDataset ds = Datasets.loadNode(data.root(), dataset, format, seed);
         int[] nodes = switch (split) {
             case "train" -> ds.train();
             case "val" -> ds.val();
@@ -129,26 +130,24 @@ public final class GnnDecideCommand implements Callable<Integer> {
                 r.classicalBits(64), r.classicalFeatureNumbers(), r.classicalWeightNumbers());
         out.printf("qubits per copy vs classical bits (32-bit): %d vs %d%n", q, r.classicalBits(32));
 
-        if (json != null) {
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("dataset", ds.name());
-            j.put("split", split);
-            j.put("nodes", nodes.length);
-            j.put("shotsPerPair", shots);
-            j.put("delta", delta);
-            j.put("trainedTestAccuracy", trained.test());
-            j.put("pairs", r.pairs());
-            j.put("agreement", r.agreement());
-            j.put("quantumAccuracy", r.quantumAccuracy());
-            j.put("classicalAccuracy", r.classicalAccuracy());
-            j.put("qubitsPerCopy", q);
-            j.put("totalQubits", total.qubits());
-            j.put("quantumClassicalBits", total.classicalBits());
-            j.put("classicalProtocol", r.classicalChoice());
-            j.put("classicalBits32", r.classicalBits(32));
-            j.put("classicalBits64", r.classicalBits(64));
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), j);
-        }
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("dataset", ds.name());
+        j.put("split", split);
+        j.put("nodes", nodes.length);
+        j.put("shotsPerPair", shots);
+        j.put("delta", delta);
+        j.put("trainedTestAccuracy", trained.test());
+        j.put("pairs", r.pairs());
+        j.put("agreement", r.agreement());
+        j.put("quantumAccuracy", r.quantumAccuracy());
+        j.put("classicalAccuracy", r.classicalAccuracy());
+        j.put("qubitsPerCopy", q);
+        j.put("totalQubits", total.qubits());
+        j.put("quantumClassicalBits", total.classicalBits());
+        j.put("classicalProtocol", r.classicalChoice());
+        j.put("classicalBits32", r.classicalBits(32));
+        j.put("classicalBits64", r.classicalBits(64));
+        json.write(j);
         if (csv != null) {
             StringBuilder sb = new StringBuilder("a,b,classical,quantum_exact,estimate,half_width,shots,shots_to_decide,truth,agrees,certified\n");
             for (PairDecision p : r.pairs()) {

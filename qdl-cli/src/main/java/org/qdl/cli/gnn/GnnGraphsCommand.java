@@ -19,7 +19,9 @@ import org.qdl.gnn.train.GraphTrainer;
 import org.qdl.gnn.train.Stats;
 import org.qdl.gnn.train.StratifiedKFold;
 import org.qdl.sim.InvalidInputException;
+import org.qdl.cli.options.GnnDataOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,14 +36,14 @@ public final class GnnGraphsCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "MUTAG", description = "MUTAG, PROTEINS, IMDB-BINARY, IMDB-MULTI, COLLAB, ... or synthetic. Default: ${DEFAULT-VALUE}")
     String dataset;
 
-    @Option(names = "--data", description = "data directory (default: $QDL_DATA, then ./data)")
-    Path data;
+    @Mixin
+    GnnDataOption data;
 
     @Option(names = "--format", description = "gin_format, gin_zip or tu_raw (default: first found)")
     String format;
 
-    @Option(names = "--model", defaultValue = "poly", description = "poly, prelu or both. Default: ${DEFAULT-VALUE}")
-    String model;
+    @Option(names = "--model", defaultValue = "poly", converter = Activations.Converter.class, description = "poly, prelu or both. Default: ${DEFAULT-VALUE}")
+    Activations model;
 
     @Option(names = "--hparams", description = "file of 'key = value' lines overriding the authors' per-data-set defaults")
     Path hparams;
@@ -53,8 +55,8 @@ public final class GnnGraphsCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "shortcut for --set epochs=N")
     Integer epochs;
 
-    @Option(names = "--folds", defaultValue = "stratified", description = "stratified (seeded, GIN protocol) or file (the 10fold_idx test folds shipped with the data). Default: ${DEFAULT-VALUE}")
-    String folds;
+    @Option(names = "--folds", defaultValue = "stratified", converter = FoldSource.Converter.class, description = "stratified (seeded, GIN protocol) or file (the 10fold_idx test folds shipped with the data). Default: ${DEFAULT-VALUE}")
+    FoldSource folds;
 
     @Option(names = "--num-folds", defaultValue = "10")
     int numFolds;
@@ -101,29 +103,21 @@ public final class GnnGraphsCommand implements Callable<Integer> {
             cfg = cfg.with("epochs", Integer.toString(epochs));
         }
         cfg.validate();
-        List<String> models = switch (model) {
-            case "both" -> List.of("poly", "prelu");
-            case "poly", "prelu" -> List.of(model);
-            default -> throw new InvalidInputException("--model must be poly, prelu or both, got '" + model + "'");
-        };
+        List<String> models = model.names();
         long t0 = System.nanoTime();
         if (numFolds < 2 || threads < 1 || threads > 4096) throw new InvalidInputException("--num-folds must be at least 2 and --threads lie in 1..4096");
-        if (!folds.equals("stratified") && !folds.equals("file")) { // before the data are loaded
-            throw new InvalidInputException("--folds must be stratified or file, got '" + folds + "'");
-        }
-        GraphDataset ds = Datasets.loadGraphs(Datasets.resolveRoot(data), dataset, format, cfg.degreeAsTag(), seed);
+        GraphDataset ds = Datasets.loadGraphs(data.root(), dataset, format, cfg.degreeAsTag(), seed);
         err.printf("%s: %d graphs, %d nodes, %d classes, %d node tags (loaded in %.1f s)%n", ds.name(), ds.size(),
                 ds.totalNodes(), ds.numClasses(), ds.numTags(), (System.nanoTime() - t0) / 1e9);
         ds.report().notes().forEach(n -> err.println("  note: " + n));
         List<int[]> testFolds = switch (folds) {
-            case "stratified" -> StratifiedKFold.testFolds(ds.labels(), numFolds, seed);
-            case "file" -> {
+            case STRATIFIED -> StratifiedKFold.testFolds(ds.labels(), numFolds, seed);
+            case FILE -> {
                 if (ds.folds() == null) {
                     throw new InvalidInputException(ds.name() + " has no fold files; use --folds stratified");
                 }
                 yield ds.folds();
             }
-            default -> throw new InvalidInputException("--folds must be stratified or file, got '" + folds + "'");
         };
         if (runFolds != null) {
             if (runFolds < 1 || runFolds > testFolds.size()) {

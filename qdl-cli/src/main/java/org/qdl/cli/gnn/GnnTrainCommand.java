@@ -1,7 +1,6 @@
 package org.qdl.cli.gnn;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,7 +17,10 @@ import org.qdl.gnn.train.NodeConfig;
 import org.qdl.gnn.train.NodeRunResult;
 import org.qdl.gnn.train.NodeTrainer;
 import org.qdl.gnn.train.Stats;
+import org.qdl.cli.options.GnnDataOption;
+import org.qdl.cli.options.JsonFileOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,14 +35,14 @@ public final class GnnTrainCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "cora", description = "cora, pubmed, ... (a folder under --data) or csbm (embedded). Default: ${DEFAULT-VALUE}")
     String dataset;
 
-    @Option(names = "--data", description = "data directory (default: $QDL_DATA, then ./data)")
-    Path data;
+    @Mixin
+    GnnDataOption data;
 
     @Option(names = "--format", description = "planetoid_text, planetoid (pickles), linqs, ogb (OGB node-property CSVs) or reddit_npz (PyG raw) (default: first found)")
     String format;
 
-    @Option(names = "--model", defaultValue = "both", description = "poly, prelu or both. Default: ${DEFAULT-VALUE}")
-    String model;
+    @Option(names = "--model", defaultValue = "both", converter = Activations.Converter.class, description = "poly, prelu or both. Default: ${DEFAULT-VALUE}")
+    Activations model;
 
     @Option(names = "--seeds", defaultValue = "10", description = "number of seeds (0..K-1). Default: ${DEFAULT-VALUE}")
     int seeds;
@@ -75,8 +77,8 @@ public final class GnnTrainCommand implements Callable<Integer> {
     @Option(names = "--operator", defaultValue = "gcn", description = "gcn, rw, ppr or raw. Default: ${DEFAULT-VALUE}")
     String operator;
 
-    @Option(names = "--json", description = "write results as JSON to this file")
-    Path json;
+    @Mixin
+    JsonFileOption json;
 
     @Option(names = "--csv", description = "write one row per seed and model to this CSV file")
     Path csv;
@@ -92,18 +94,14 @@ public final class GnnTrainCommand implements Callable<Integer> {
         if (seeds < 1 || epochs < 1 || hops < 0 || hidden < 1 || evalEvery < 1) {
             throw new org.qdl.sim.InvalidInputException("--seeds, --epochs, --hidden, --eval-every must be positive and --hops >= 0");
         }
-        List<String> models = switch (model) {
-            case "both" -> List.of("poly", "prelu");
-            case "poly", "prelu" -> List.of(model);
-            default -> throw new org.qdl.sim.InvalidInputException("--model must be poly, prelu or both, got '" + model + "'");
-        };
+        List<String> models = model.names();
         if (hidden > 1 << 16 || hops > 64) throw new org.qdl.sim.InvalidInputException("--hidden at most 65536 and --hops at most 64");
         if (!(dropout >= 0 && dropout < 1) || !(inputDropout >= 0 && inputDropout < 1)) {
             throw new org.qdl.sim.InvalidInputException("--dropout and --input-dropout must be in [0, 1), got " + dropout + " and " + inputDropout);
         }
         Diffusion.parse(operator); // a bad name before the data are loaded
         GnnBenchCommand.resetPeaks();
-        NodeDataset ds = Datasets.loadNode(Datasets.resolveRoot(data), dataset, format, 0);
+        NodeDataset ds = Datasets.loadNode(data.root(), dataset, format, 0);
         err.printf("%s: %d nodes, %d edges, %d features, %d classes, split %d/%d/%d%n", ds.name(), ds.numNodes(),
                 ds.graph().numEdges(), ds.numFeatures(), ds.numClasses(), ds.train().length, ds.val().length, ds.test().length);
         ds.report().notes().forEach(n -> err.println("  note: " + n));
@@ -157,9 +155,7 @@ public final class GnnTrainCommand implements Callable<Integer> {
             results.forEach((m, rs) -> ex.put(m, rs.get(0).model().export(base.op())));
             org.qdl.cli.OutputFiles.write(export, () -> new ObjectMapper().writeValue(export.toFile(), ex));
         }
-        if (json != null) {
-            org.qdl.cli.OutputFiles.write(json, () -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), jsonOut));
-        }
+        json.write(jsonOut);
         if (csv != null) {
             StringBuilder sb = new StringBuilder("dataset,model,seed,best_epoch,val,test,decision_val,decision_test,seconds\n");
             results.forEach((m, rs) -> rs.forEach(r -> sb.append(String.format("%s,%s,%d,%d,%.4f,%.4f,%.4f,%.4f,%.1f%n",
