@@ -167,6 +167,17 @@ public final class LocalParty implements Party {
         return out;
     }
 
+    /**
+     * The per-shot path of inference, kept apart from {@link #measure(MeasurementSpec, Register, int, int, long)}:
+     * the same samples, without the [shots][1] table (one array per shot) the general form returns.
+     */
+    @Override
+    public synchronized double[] measure(String observableKey, Register register, int shots, long seed) {
+        double[] out = ObservableMeasurement.sample(observable(observableKey), state(register), shots, seed);
+        registers.remove(register);
+        return out;
+    }
+
     /** The observable a reference names: one this party holds, or a generator of one of its layers. */
     private Observable resolve(ObservableRef ref) {
         if (ref instanceof ObservableRef.Generator g) return GeneratorOperations.generator(layer(g.layerKey()), g.step());
