@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
-import org.qdl.learning.checkpoint.PartyCheckpoints;
 import org.qdl.protocol.Network;
+import org.qdl.protocol.PartyCheckpoints;
 import org.qdl.protocol.ProtocolException;
 
 /**

@@ -7,19 +7,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.qdl.learning.train.TrainingSetup;
 import org.qdl.protocol.LocalParty;
 import org.qdl.protocol.model.file.PartySection;
 import org.qdl.protocol.model.file.PartySpec;
+import org.qdl.protocol.model.file.PartyStateSection;
 import org.qdl.sim.InvalidInputException;
 
 /**
  * A party's private state as its operator writes it: {@code DIR/party.json} (format in
  * docs/network.md). Items are either given literally or generated from a seed, so the same file
  * yields the same party in any process. {@link #newParty()} builds a fresh {@link LocalParty} —
- * one per session, which isolates concurrent sessions.
+ * one per session, which isolates concurrent sessions. Further top-level sections, such as
+ * "training", are defined by the modules above ({@link PartyStateSection}).
  *
  * <pre>{@code
  * { "name": "bob",
@@ -31,6 +33,9 @@ import org.qdl.sim.InvalidInputException;
  */
 public final class PartyState {
     public static final String FILE_NAME = "party.json";
+    /** Sections defined above the transport, such as qdl-learning's "training" ({@link PartyStateSection}). */
+    private static final List<PartyStateSection> SECTIONS = PartyStateSection.installed();
+    private static final List<String> KEYS = keys();
 
     private final String name;
     private final JsonNode root;
@@ -70,9 +75,7 @@ public final class PartyState {
         if (root == null || !root.isObject()) throw new InvalidInputException(source + ": expected a JSON object");
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String f = it.next();
-            if (!List.of("name", "data", "layers", "observables", "training").contains(f)) {
-                throw new InvalidInputException(source + ": unknown key '" + f + "' (expected name, data, layers, observables, training)");
-            }
+            if (!KEYS.contains(f)) throw new InvalidInputException(source + ": unknown key '" + f + "' (expected " + String.join(", ", KEYS) + ")");
         }
         JsonNode n = root.get("name");
         if (n == null || !n.isTextual()) throw new InvalidInputException(source + ": 'name' (the party's name) is missing");
@@ -93,45 +96,16 @@ public final class PartyState {
     /** A fresh party with this state and no registers. */
     public LocalParty newParty() {
         LocalParty p = items.newParty();
-        JsonNode t = root.get("training");
-        if (t != null) training(p, t);
+        for (PartyStateSection section : SECTIONS) {
+            JsonNode n = root.get(section.key());
+            if (n != null) section.hold(p, n, source);
+        }
         return p;
     }
 
-    /**
-     * The party's share of the training run {@code qdl train} would build in-process with the same
-     * numbers ({@link TrainingSetup#holdOwnState}): alice's data set and odd layers, bob's even
-     * layers and O. Keys: n, layers, train, test, noise, seed (as the options of qdl train).
-     */
-    private void training(LocalParty p, JsonNode t) {
-        if (!t.isObject()) throw bad("training", "expected an object with n, layers, train, test, noise, seed");
-        for (Iterator<String> it = t.fieldNames(); it.hasNext();) {
-            String f = it.next();
-            if (!List.of("n", "layers", "train", "test", "noise", "seed").contains(f)) throw bad("training." + f, "unknown key (expected n, layers, train, test, noise, seed)");
-        }
-        JsonNode noise = t.get("noise");
-        if (noise == null || !noise.isNumber()) throw bad("training.noise", "missing (expected a number)");
-        try {
-            TrainingSetup.holdOwnState(p, integer("training", t, "n"), integer("training", t, "layers"), integer("training", t, "train"),
-                    integer("training", t, "test"), noise.asDouble(), longValue("training", t, "seed"));
-        } catch (InvalidInputException e) {
-            throw bad("training", e.getMessage());
-        }
-    }
-
-    private int integer(String where, JsonNode spec, String key) {
-        JsonNode v = spec.get(key);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) throw bad(where + "." + key, "missing (expected an integer)");
-        return v.asInt();
-    }
-
-    private long longValue(String where, JsonNode spec, String key) {
-        JsonNode v = spec.get(key);
-        if (v == null || !v.isIntegralNumber()) throw bad(where + "." + key, "missing (expected an integer)");
-        return v.asLong();
-    }
-
-    private InvalidInputException bad(String key, String what) {
-        return new InvalidInputException(source + ": " + key + ": " + what);
+    private static List<String> keys() {
+        List<String> k = new ArrayList<>(List.of("name", "data", "layers", "observables"));
+        for (PartyStateSection s : SECTIONS) k.add(s.key());
+        return List.copyOf(k);
     }
 }

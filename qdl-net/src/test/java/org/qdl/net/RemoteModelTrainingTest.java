@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qdl.learning.checkpoint.Checkpoint;
 import org.qdl.learning.checkpoint.CheckpointIO;
-import org.qdl.learning.checkpoint.PartyCheckpoints;
 import org.qdl.learning.train.EpochRecord;
 import org.qdl.learning.train.LabelledData;
 import org.qdl.learning.train.ModelTasks;
@@ -22,6 +21,7 @@ import org.qdl.learning.train.TrainOptions;
 import org.qdl.learning.train.Trainer;
 import org.qdl.learning.train.TrainingTask;
 import org.qdl.protocol.LocalParty;
+import org.qdl.protocol.PartyCheckpoints;
 import org.qdl.protocol.model.QdlModel;
 import org.qdl.protocol.model.file.ModelFile;
 

@@ -1,6 +1,7 @@
 package org.qdl.claims.expressivity;
 
 import java.util.SplittableRandom;
+import org.qdl.learning.optim.Adam;
 import org.qdl.sim.InvalidInputException;
 
 /**
@@ -38,8 +39,7 @@ public final class FourierFit {
     }
 
     private static Result adam(ReuploadingModel model, double[] p, double[] xs, double[] ys, Settings s) {
-        double b1 = 0.9, b2 = 0.999, eps = 1e-8;
-        double[] m = new double[p.length], v = new double[p.length];
+        Adam adam = Adam.withDefaults(s.learningRate(), p.length);
         double[] bestP = p.clone(), df = new double[p.length];
         double bestMse = Double.POSITIVE_INFINITY;
         for (int t = 1; t <= s.iterations() + 1; t++) {
@@ -58,12 +58,8 @@ public final class FourierFit {
                 bestP = p.clone();
             }
             if (t > s.iterations()) break;
-            for (int j = 0; j < p.length; j++) {
-                m[j] = b1 * m[j] + (1 - b1) * g[j];
-                v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
-                double mh = m[j] / (1 - Math.pow(b1, t)), vh = v[j] / (1 - Math.pow(b2, t));
-                p[j] -= s.learningRate() * mh / (Math.sqrt(vh) + eps);
-            }
+            double[] d = adam.step(g);
+            for (int j = 0; j < p.length; j++) p[j] += d[j];
         }
         return new Result(bestP, bestMse);
     }

@@ -17,8 +17,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.qdl.gnn.data.Datasets;
 import org.qdl.gnn.data.NodeDataset;
-import org.qdl.gnn.model.Adam;
 import org.qdl.gnn.model.CrossEntropy;
+import org.qdl.gnn.model.ParamOptimizer;
 import org.qdl.gnn.model.SignNodeModel;
 import org.qdl.gnn.train.NodeConfig;
 import org.qdl.gnn.train.NodeTrainer;
@@ -68,7 +68,7 @@ public final class GnnBenchCommand implements Callable<Integer> {
         Random rnd = new Random(0);
         SignNodeModel m = new SignNodeModel(cfg.r() + 1, p.features(), cfg.hidden(), p.classes(), model, cfg.dropout(),
                 cfg.inputDropout(), rnd);
-        Adam adam = new Adam(m.params(), cfg.lr(), 0);
+        ParamOptimizer adam = new ParamOptimizer(m.params(), cfg.lr(), 0);
         DMatrixRMaj grad = new DMatrixRMaj(p.yTrain().length, p.classes());
         err.printf("warm-up %d epochs …%n", warmup);
         for (int e = 0; e < warmup; e++) {
@@ -224,7 +224,7 @@ public final class GnnBenchCommand implements Callable<Integer> {
         }
     }
 
-    static void step(SignNodeModel m, Adam adam, NodeTrainer.Prepared p, DMatrixRMaj grad, Random rnd) {
+    static void step(SignNodeModel m, ParamOptimizer adam, NodeTrainer.Prepared p, DMatrixRMaj grad, Random rnd) {
         adam.zeroGrad();
         DMatrixRMaj logits = m.forward(p.train(), true, rnd);
         CrossEntropy.loss(logits, p.yTrain(), grad);

@@ -15,7 +15,7 @@ import org.qdl.gnn.data.NodeDataset;
 import org.qdl.gnn.data.RandomNodeGraph;
 import org.qdl.gnn.features.CsrMatrix;
 import org.qdl.gnn.features.Diffusion;
-import org.qdl.gnn.model.Adam;
+import org.qdl.gnn.model.ParamOptimizer;
 import org.qdl.gnn.model.SignNodeModel;
 import org.qdl.gnn.train.NodeConfig;
 import org.qdl.gnn.train.NodeTrainer;
@@ -116,7 +116,7 @@ public final class SignBenchCommand implements Callable<Integer> {
             NodeTrainer.Prepared p = NodeTrainer.prepare(ds, cfg);
             Random rnd = new Random(0);
             SignNodeModel m = new SignNodeModel(cfg.r() + 1, p.features(), cfg.hidden(), p.classes(), "poly", cfg.dropout(), cfg.inputDropout(), rnd);
-            Adam adam = new Adam(m.params(), cfg.lr(), 0);
+            ParamOptimizer adam = new ParamOptimizer(m.params(), cfg.lr(), 0);
             DMatrixRMaj grad = new DMatrixRMaj(p.yTrain().length, p.classes());
             long te = System.nanoTime();
             for (int e = 0; e < trainEpochs; e++) {

@@ -2,20 +2,16 @@ package org.qdl.gnn.model;
 
 import org.ejml.data.DMatrixRMaj;
 
-/** A trainable tensor with its gradient and Adam's two moment estimates. */
+/** A trainable tensor with its gradient. */
 public final class Param {
     public final String name;
     public final DMatrixRMaj value;
     public final DMatrixRMaj grad;
-    final DMatrixRMaj m;
-    final DMatrixRMaj v;
 
     public Param(String name, int rows, int cols) {
         this.name = name;
         this.value = new DMatrixRMaj(rows, cols);
         this.grad = new DMatrixRMaj(rows, cols);
-        this.m = new DMatrixRMaj(rows, cols);
-        this.v = new DMatrixRMaj(rows, cols);
     }
 
     public void zeroGrad() {

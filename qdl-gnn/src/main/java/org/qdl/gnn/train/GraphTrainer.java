@@ -12,8 +12,8 @@ import org.qdl.gnn.data.GraphDataset;
 import org.qdl.gnn.data.GraphSample;
 import org.qdl.gnn.features.CompactRows;
 import org.qdl.gnn.features.SignFeatures;
-import org.qdl.gnn.model.Adam;
 import org.qdl.gnn.model.CrossEntropy;
+import org.qdl.gnn.model.ParamOptimizer;
 import org.qdl.gnn.model.SignGraphModel;
 import org.qdl.gnn.model.TrainingState;
 
@@ -196,7 +196,7 @@ public final class GraphTrainer {
         int[] train = StratifiedKFold.trainOf(test, p.labels().length);
         SignGraphModel model = new SignGraphModel(p.width(), cfg.hidden() * cfg.blocks(), p.classes(), cfg.norm(),
                 cfg.activation(), cfg.dropout(), cfg.inputDropout(), new Random(seed));
-        Adam adam = new Adam(model.params(), cfg.lr(), cfg.weightDecay());
+        ParamOptimizer adam = new ParamOptimizer(model.params(), cfg.lr(), cfg.weightDecay());
         double[] curve = new double[cfg.epochs()];
         double[] losses = new double[cfg.epochs()];
         java.nio.file.Path file = ck.file(cfg.activation(), fold);

@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
 import org.qdl.gnn.data.NodeDataset;
 import org.qdl.gnn.features.SignFeatures;
-import org.qdl.gnn.model.Adam;
 import org.qdl.gnn.model.CrossEntropy;
 import org.qdl.gnn.model.Param;
+import org.qdl.gnn.model.ParamOptimizer;
 import org.qdl.gnn.model.SignNodeModel;
 
 /**
@@ -56,7 +56,7 @@ public final class NodeTrainer {
         SignNodeModel model = new SignNodeModel(cfg.r() + 1, p.features(), cfg.hidden(), p.classes(), cfg.activation(),
                 cfg.dropout(), cfg.inputDropout(), rnd);
         List<Param> params = model.params();
-        Adam adam = new Adam(params, cfg.lr(), cfg.weightDecay());
+        ParamOptimizer adam = new ParamOptimizer(params, cfg.lr(), cfg.weightDecay());
         double[][] best = null;
         int bestEpoch = 0;
         double bestVal = -1;

@@ -52,8 +52,8 @@ class DedupedRowsTest {
                 for (boolean sparse : new boolean[] {false, true}) {
                     SignGraphModel plain = new SignGraphModel(5, 4, 2, norm, act, 0.3, 0.0, new Random(9));
                     SignGraphModel merged = new SignGraphModel(5, 4, 2, norm, act, 0.3, 0.0, new Random(9));
-                    Adam adamPlain = new Adam(plain.params(), 0.05, 1e-4);
-                    Adam adamMerged = new Adam(merged.params(), 0.05, 1e-4);
+                    ParamOptimizer adamPlain = new ParamOptimizer(plain.params(), 0.05, 1e-4);
+                    ParamOptimizer adamMerged = new ParamOptimizer(merged.params(), 0.05, 1e-4);
                     Random dropPlain = new Random(2);
                     Random dropMerged = new Random(2);
                     for (int step = 0; step < 3; step++) {

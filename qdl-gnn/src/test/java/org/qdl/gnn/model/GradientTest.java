@@ -197,12 +197,23 @@ class GradientTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(grads[0], grads[1], 1e-12);
     }
 
+    /** PyTorch's L2 weight decay: g + λw enters Adam, so the first step is −η(g + λw)/(|g + λw| + ε). */
+    @Test
+    void weightDecayEntersTheGradientBeforeAdam() {
+        Param p = new Param("w", 1, 1);
+        p.value.data[0] = 2;
+        ParamOptimizer opt = new ParamOptimizer(List.of(p), 0.05, 0.1);
+        p.grad.data[0] = 0.5;
+        opt.step();
+        assertEquals(1.9500000007142857, p.value.data[0], 1e-15); // 2 − 0.05·0.7/(0.7 + 1e-8)
+    }
+
     @Test
     void adamMinimisesAQuadratic() {
         Param p = new Param("w", 1, 2);
         p.value.data[0] = 3;
         p.value.data[1] = -2;
-        Adam adam = new Adam(List.of(p), 0.05, 0);
+        ParamOptimizer adam = new ParamOptimizer(List.of(p), 0.05, 0);
         for (int t = 0; t < 2000; t++) {
             adam.zeroGrad();
             p.grad.data[0] = 2 * (p.value.data[0] - 1);

@@ -15,7 +15,7 @@ import org.qdl.learning.train.TrainOptions;
  *
  * <p>{@code parameters} holds the layers of in-process holders only. With remote holders,
  * {@code runId} names the run under which each of them saved its own layers for step
- * {@code nextStep} (see {@link PartyCheckpoints}); it is null for a fully in-process run.
+ * {@code nextStep} (see {@link org.qdl.protocol.PartyCheckpoints}); it is null for a fully in-process run.
  *
  * <p>{@code config} describes a run of the embedded task (null otherwise); {@code options} the
  * hyper-parameters of a run on any task, and {@code task} that task's public structure

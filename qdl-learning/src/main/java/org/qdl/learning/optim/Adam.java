@@ -4,9 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qdl.sim.InvalidInputException;
 
-/** Adam (Kingma and Ba, 2015) with bias correction. */
+/**
+ * Adam (Kingma and Ba, 2015) as PyTorch has it: bias-corrected moments, eps outside the square
+ * root. The one implementation in qdl: the quantum trainer runs one per layer, the GNNs one per
+ * parameter tensor (with their L2 weight decay already in the gradient), the expressivity fit one
+ * per start.
+ */
 public final class Adam implements Optimizer {
-    private final double eta;
+    private double eta;
     private final double b1;
     private final double b2;
     private final double eps;
@@ -14,8 +19,8 @@ public final class Adam implements Optimizer {
     private double[] v;
     private long t;
 
+    /** Any step size, zero included (the GNNs' schedules may reach it); callers that take it from a user check it. */
     public Adam(double learningRate, double beta1, double beta2, double eps, int size) {
-        if (!(learningRate > 0)) throw new InvalidInputException("learning rate must be positive, got " + learningRate);
         this.eta = learningRate;
         this.b1 = beta1;
         this.b2 = beta2;
@@ -24,9 +29,24 @@ public final class Adam implements Optimizer {
         this.v = new double[size];
     }
 
+    /** The paper's defaults: β1 = 0.9, β2 = 0.999, ε = 1e-8. */
+    public static Adam withDefaults(double learningRate, int size) {
+        return new Adam(learningRate, 0.9, 0.999, 1e-8, size);
+    }
+
     @Override
     public String name() {
         return "adam";
+    }
+
+    /** For step-size schedules; the moments and the step count are kept. */
+    public void setLearningRate(double learningRate) {
+        eta = learningRate;
+    }
+
+    /** Steps taken (the bias corrections depend on it). */
+    public long steps() {
+        return t;
     }
 
     @Override

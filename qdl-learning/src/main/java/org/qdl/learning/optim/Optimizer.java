@@ -22,7 +22,10 @@ public interface Optimizer {
     static Optimizer create(String kind, double learningRate, int size) {
         return switch (kind) {
             case "sgd" -> new SgdMomentum(learningRate, 0.9, size);
-            case "adam" -> new Adam(learningRate, 0.9, 0.999, 1e-8, size);
+            case "adam" -> {
+                if (!(learningRate > 0)) throw new org.qdl.sim.InvalidInputException("learning rate must be positive, got " + learningRate);
+                yield Adam.withDefaults(learningRate, size);
+            }
             default -> throw new org.qdl.sim.InvalidInputException("unknown optimiser '" + kind + "': use sgd or adam");
         };
     }

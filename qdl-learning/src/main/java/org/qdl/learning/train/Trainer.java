@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.qdl.learning.checkpoint.Checkpoint;
 import org.qdl.learning.checkpoint.CheckpointIO;
-import org.qdl.learning.checkpoint.PartyCheckpoints;
 import org.qdl.learning.gradient.Communication;
 import org.qdl.learning.gradient.Estimators;
 import org.qdl.learning.gradient.GradientEstimate;
@@ -21,6 +20,7 @@ import org.qdl.learning.optim.Optimizer;
 import org.qdl.protocol.Network;
 import org.qdl.protocol.NumberEncoding;
 import org.qdl.protocol.Party;
+import org.qdl.protocol.PartyCheckpoints;
 import org.qdl.protocol.model.DistributedModel;
 import org.qdl.sim.InvalidInputException;
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qdl.learning.checkpoint.PartyCheckpoints;
+import org.qdl.protocol.PartyCheckpoints;
 import org.qdl.protocol.model.QdlModel;
 import org.qdl.protocol.model.file.ModelFile;
 import org.qdl.sim.InvalidInputException;

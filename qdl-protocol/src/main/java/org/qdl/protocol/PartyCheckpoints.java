@@ -1,4 +1,4 @@
-package org.qdl.learning.checkpoint;
+package org.qdl.protocol;
 
 /**
  * Checkpoints kept by the parties themselves. A layer holder in another process never shows its
