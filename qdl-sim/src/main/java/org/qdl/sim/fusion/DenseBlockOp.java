@@ -1,7 +1,7 @@
 package org.qdl.sim.fusion;
 
-import org.qdl.sim.Bits;
-import org.qdl.sim.kernel.Kernels;
+import org.qdl.sim.kernel.BlockLoops;
+import org.qdl.sim.kernel.BlockLoops32;
 import org.qdl.sim.kernel.Kernels32;
 import org.qdl.sim.kernel.Simd;
 
@@ -16,8 +16,7 @@ final class DenseBlockOp implements BlockOp {
     private final double[] mr, mi;
     private final double[] u1;
     /** The matrix rounded for complex64 blocks. */
-    private final float[] mr32, mi32;
-    private final int[] off;
+    private final float[] mr32, mi32, u1f;
     /** The SIMD form (null: scalar only). */
     private final Simd.BlockKernel simd;
 
@@ -29,9 +28,9 @@ final class DenseBlockOp implements BlockOp {
         this.mr = mr;
         this.mi = mi;
         this.u1 = targets.length == 1 ? new double[] {mr[0], mi[0], mr[1], mi[1], mr[2], mi[2], mr[3], mi[3]} : null;
-        this.off = Bits.offsets(targets);
         this.mr32 = Kernels32.toFloat(mr);
         this.mi32 = Kernels32.toFloat(mi);
+        this.u1f = u1 == null ? null : Kernels32.toFloat(u1);
         this.simd = Simd.blockKernel(targets, localControls, mr, mi);
     }
 
@@ -43,49 +42,14 @@ final class DenseBlockOp implements BlockOp {
     @Override
     public void apply(double[] re, double[] im, int from, int size, int base) {
         if ((base & outsideControls) != outsideControls) return;
-        int k = targets.length;
         if (simd != null && simd.apply(re, im, from, size)) return;
-        if (k == 1 && localControls == 0) {
-            Kernels.apply1Blocks(re, im, targets[0], u1, from, from + size);
-            return;
-        }
-        int fixed = localControls | Bits.mask(targets);
-        int f0 = Integer.numberOfTrailingZeros(fixed), run = 1 << f0;
-        int runMask = fixed | (run - 1);
-        int runs = size >>> (Integer.bitCount(fixed) + f0);
-        if (k == 1) {
-            int stride = 1 << targets[0];
-            Kernels.pairsRuns(re, im, u1, from, 0, runs, runMask, localControls, run, stride);
-        } else if (k == 2) {
-            Kernels.quadsRuns(re, im, mr, mi, off, from, 0, runs, runMask, localControls, run);
-        } else {
-            int d = 1 << k;
-            double[] xr = new double[d], xi = new double[d];
-            int groups = size >>> Integer.bitCount(fixed);
-            for (int p = 0, g = 0; p < groups; p++, g = Bits.nextWithZeros(g, fixed)) {
-                int b0 = from + (g | localControls);
-                for (int a = 0; a < d; a++) {
-                    xr[a] = re[b0 + off[a]];
-                    xi[a] = im[b0 + off[a]];
-                }
-                for (int row = 0; row < d; row++) {
-                    double sr = 0, si = 0;
-                    for (int c = 0; c < d; c++) {
-                        double ar = mr[row * d + c], ai = mi[row * d + c];
-                        sr += ar * xr[c] - ai * xi[c];
-                        si += ar * xi[c] + ai * xr[c];
-                    }
-                    re[b0 + off[row]] = sr;
-                    im[b0 + off[row]] = si;
-                }
-            }
-        }
+        BlockLoops.denseBlock(re, im, targets, localControls, mr, mi, u1, from, size);
     }
 
     @Override
     public void apply(float[] re, float[] im, int from, int size, int base) {
         if ((base & outsideControls) != outsideControls) return;
         if (simd != null && simd.apply(re, im, from, size)) return;
-        Kernels32.denseBlock(re, im, targets, localControls, mr32, mi32, from, size);
+        BlockLoops32.denseBlock(re, im, targets, localControls, mr32, mi32, u1f, from, size);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.qdl.sim.state.ComplexMatrix;
 import org.qdl.sim.gate.Gate;
+import org.qdl.sim.kernel.BlockLoops;
 import org.qdl.sim.kernel.Kernels;
 import org.qdl.sim.gate.MatrixGate;
 
@@ -68,7 +69,7 @@ final class SingleQubitMerge {
 
     /** Whether folding a diagonal into {@code before} (giving {@code after}) keeps its kernel form's cost. */
     private static boolean keepsCost(ComplexMatrix before, ComplexMatrix after) {
-        return !Kernels.isCheap(Kernels.coefficients(before)) || Kernels.isCheap(Kernels.coefficients(after));
+        return !BlockLoops.isCheap(Kernels.coefficients(before)) || BlockLoops.isCheap(Kernels.coefficients(after));
     }
 
     /** An uncontrolled dense 1-qubit matrix gate. */

@@ -14,8 +14,8 @@ import org.qdl.sim.state.StateVector32;
 
 /**
  * Scalar kernels on complex64 amplitudes: every gate kind on a whole {@link StateVector32} (for
- * the gates a fused circuit applies on its own), and a dense gate on one aligned block (the fused
- * passes' fallback when SIMD is off). Products are formed in single precision, as in the SIMD kernels.
+ * the gates a fused circuit applies on its own). Dense gates run the loops of {@link BlockLoops32},
+ * generated from the complex128 source; products are formed in single precision, as in the SIMD kernels.
  */
 public final class Kernels32 {
     private Kernels32() {}
@@ -40,40 +40,11 @@ public final class Kernels32 {
         }
     }
 
+    /** A dense gate on the whole state: the loops of {@link BlockLoops32}, as complex128 runs {@link BlockLoops}. */
     private static void dense(StateVector32 s, int[] targets, int cmask, ComplexMatrix u) {
-        final float[] re = s.realArray(), im = s.imagArray(), mr = toFloat(u.realPart()), mi = toFloat(u.imagPart());
-        final int[] off = Bits.offsets(targets);
-        final int fixed = cmask | Bits.mask(targets), free = ~fixed & (s.dimension() - 1);
-        Parallel.forRange(s.dimension() >>> Integer.bitCount(fixed), (a, b) ->
-                dense(re, im, off, cmask, fixed, mr, mi, 0, Bits.deposit(a, free), b - a));
-    }
-
-    /** A dense gate on the aligned block [from, from + size) that holds all its targets and controls. */
-    public static void denseBlock(float[] re, float[] im, int[] targets, int cmask, float[] mr, float[] mi, int from, int size) {
-        int fixed = cmask | Bits.mask(targets);
-        dense(re, im, Bits.offsets(targets), cmask, fixed, mr, mi, from, 0, size >>> Integer.bitCount(fixed));
-    }
-
-    /** {@code count} groups from g: the amplitudes base + off[·], base = from + (g | cmask). */
-    private static void dense(float[] re, float[] im, int[] off, int cmask, int fixed, float[] mr, float[] mi, int from, int g, int count) {
-        final int d = off.length;
-        final float[] xr = new float[d], xi = new float[d];
-        for (int p = 0; p < count; p++, g = Bits.nextWithZeros(g, fixed)) {
-            int b0 = from + (g | cmask);
-            for (int c = 0; c < d; c++) {
-                xr[c] = re[b0 + off[c]];
-                xi[c] = im[b0 + off[c]];
-            }
-            for (int r = 0; r < d; r++) {
-                float sr = 0, si = 0;
-                for (int c = 0, at = r * d; c < d; c++, at++) {
-                    sr += mr[at] * xr[c] - mi[at] * xi[c];
-                    si += mr[at] * xi[c] + mi[at] * xr[c];
-                }
-                re[b0 + off[r]] = sr;
-                im[b0 + off[r]] = si;
-            }
-        }
+        final float[] re = s.realArray(), im = s.imagArray();
+        if (targets.length == 1) BlockLoops32.apply1(re, im, targets[0], toFloat(Kernels.coefficients(u)), cmask);
+        else BlockLoops32.applyDense(re, im, targets, cmask, toFloat(u.realPart()), toFloat(u.imagPart()));
     }
 
     private static void diagonal(StateVector32 s, int[] qubits, float[] pr, float[] pi) {

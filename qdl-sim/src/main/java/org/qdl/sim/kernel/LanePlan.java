@@ -6,7 +6,7 @@ package org.qdl.sim.kernel;
  * permutation. The others ("high") select which vector to load. So every output vector is
  * Σ_c coef[h][c] ⊙ Y_c, where Y_c is the input vector holding column c's amplitude in each lane and
  * the coefficients are per lane: M[row][c] where the lane's controls are 1, the identity elsewhere.
- * Pure index arithmetic; {@link VectorKernels} runs it.
+ * Pure index arithmetic; {@link VectorKernels} (and the generated VectorKernels32) run it.
  */
 final class LanePlan {
     final int k, lanes;
@@ -29,6 +29,8 @@ final class LanePlan {
      * partner values need a lane permutation (swap, by {@link #mixSwap}); null otherwise.
      */
     final double[] mixRe, mixIm;
+    /** The mix tables rounded for the complex64 kernels (null in a double-precision plan). */
+    final float[] mixRe32, mixIm32;
     final int[] mixSwap;
     /** No control inside a vector: every lane has the same coefficients. */
     final boolean uniform;
@@ -38,7 +40,7 @@ final class LanePlan {
         this(targets, cmask, mr, mi, lanes, false);
     }
 
-    /** single: for the complex64 kernels (float coefficients only, no mix tables). */
+    /** single: for the complex64 kernels (float coefficient tables only). */
     LanePlan(int[] targets, int cmask, double[] mr, double[] mi, int lanes, boolean single) {
         this.k = targets.length;
         this.lanes = lanes;
@@ -91,10 +93,9 @@ final class LanePlan {
         coefIm32 = single ? Kernels32.toFloat(coefIm) : null;
         coefImNeg32 = single ? Kernels32.toFloat(coefImNeg) : null;
         uniform = lowCmask == 0;
-        if (k == 2 && highTargets.length == 1 && !single) {
+        if (k == 2 && highTargets.length == 1) {
             int tl = (1 << targets[0] & lowMask) != 0 ? 0 : 1, th = 1 - tl, lbit = 1 << targets[tl];
-            mixRe = new double[8 * lanes];
-            mixIm = new double[8 * lanes];
+            double[] mixRe = new double[8 * lanes], mixIm = new double[8 * lanes];
             mixSwap = new int[lanes];
             for (int l = 0; l < lanes; l++) {
                 mixSwap[l] = l ^ lbit;
@@ -112,14 +113,19 @@ final class LanePlan {
                     }
                 }
             }
+            this.mixRe = single ? null : mixRe;
+            this.mixIm = single ? null : mixIm;
+            mixRe32 = single ? Kernels32.toFloat(mixRe) : null;
+            mixIm32 = single ? Kernels32.toFloat(mixIm) : null;
         } else {
             mixRe = mixIm = null;
+            mixRe32 = mixIm32 = null;
             mixSwap = null;
         }
         // The scalar kernels' own classification, so that both paths pick the same special form.
         double[] u = k == 1 ? new double[] {mr[0], mi[0], mr[1], mi[1], mr[2], mi[2], mr[3], mi[3]} : null;
-        real = k == 1 && Kernels.isReal(u);
-        realImag = k == 1 && !real && Kernels.isRealImag(u);
+        real = k == 1 && BlockLoops.isReal(u);
+        realImag = k == 1 && !real && BlockLoops.isRealImag(u);
         fixedHighBits = Integer.bitCount(highCmask) + highTargets.length;
         int highTargetMask = 0;
         for (int t : highTargets) highTargetMask |= 1 << t;

@@ -166,7 +166,8 @@ public final class PhaseTable {
             if (!identity[h]) {
                 int o = h * RUN;
                 if (simd) {
-                    Simd.phasePattern32(re, im, i, end, tabRe32, tabIm32, o, hasLow ? RUN : 1);
+                    if (hasLow) Simd.phasePattern32(re, im, i, end, tabRe32, tabIm32, o, RUN);
+                    else Simd.phase32(re, im, i, end, tabRe32[o], tabIm32[o]);
                 } else {
                     for (int k = i; k < end; k++) {
                         int r = hasLow ? o + (k & (RUN - 1)) : o;

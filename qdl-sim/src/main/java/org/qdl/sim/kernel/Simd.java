@@ -74,6 +74,10 @@ public final class Simd {
         VectorKernels.phasePattern(re, im, from, to, tabRe, tabIm, o, run);
     }
 
+    static void phase32(float[] re, float[] im, int from, int to, float pr, float pi) {
+        VectorKernels32.phase(re, im, from, to, pr, pi);
+    }
+
     static void phasePattern32(float[] re, float[] im, int from, int to, float[] tabRe, float[] tabIm, int o, int run) {
         VectorKernels32.phasePattern(re, im, from, to, tabRe, tabIm, o, run);
     }

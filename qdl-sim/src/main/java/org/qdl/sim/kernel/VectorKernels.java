@@ -119,7 +119,7 @@ final class VectorKernels {
      * An uncontrolled 1-qubit gate on a target whose partners lie ≥ 128 MiB apart (or a 2-qubit gate
      * with that target and one inside a vector, {@link #twoMixed}). Four interleaved
      * streams that far apart ran several times slower on the project VM than two (see
-     * Kernels.pairsFar); so the far half is copied through a buffer, chunk by chunk.
+     * BlockLoops.pairsFar); so the far half is copied through a buffer, chunk by chunk.
      */
     static void applyFar(double[] re, double[] im, LanePlan p) {
         final int stride = p.outputOffset[1], dim = re.length, L = LANES;

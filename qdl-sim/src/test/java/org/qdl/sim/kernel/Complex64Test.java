@@ -184,8 +184,10 @@ class Complex64Test {
                         vi[from + i] = si[from + i] = (float) in.imagArray()[i];
                     }
                     boolean simd = Simd.blockKernel(t, cmask, u.realPart(), u.imagPart()).apply(vr, vi, from, 1 << n);
-                    if (!simd) Kernels32.denseBlock(vr, vi, t, cmask, Kernels32.toFloat(u.realPart()), Kernels32.toFloat(u.imagPart()), from, 1 << n);
-                    Kernels32.denseBlock(sr, si, t, cmask, Kernels32.toFloat(u.realPart()), Kernels32.toFloat(u.imagPart()), from, 1 << n);
+                    float[] mr = Kernels32.toFloat(u.realPart()), mi = Kernels32.toFloat(u.imagPart());
+                    float[] u1 = k == 1 ? Kernels32.toFloat(Kernels.coefficients(u)) : null;
+                    if (!simd) BlockLoops32.denseBlock(vr, vi, t, cmask, mr, mi, u1, from, 1 << n);
+                    BlockLoops32.denseBlock(sr, si, t, cmask, mr, mi, u1, from, 1 << n);
                     String what = "n=" + n + " targets " + Arrays.toString(t) + " controls " + Arrays.toString(ctl) + " simd " + simd;
                     for (int i = 0; i < 3 << n; i++) {
                         boolean inBlock = i >= from && i < 2 * from;

@@ -101,8 +101,8 @@ class SpecialisedKernelTest {
             }
             double[] re2 = re.clone(), im2 = im.clone();
             double[] u = Kernels.coefficients(m);
-            Kernels.pairs(re, im, u, 100, stride, stride);
-            Kernels.pairsFar(re2, im2, u, 100, stride, stride);
+            BlockLoops.pairs(re, im, u, 100, stride, stride);
+            BlockLoops.pairsFar(re2, im2, u, 100, stride, stride);
             assertArrayEquals(re, re2);
             assertArrayEquals(im, im2);
         }
