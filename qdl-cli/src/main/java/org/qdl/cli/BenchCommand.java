@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.qdl.cli.options.Choices;
 import org.qdl.sim.InvalidInputException;
 import org.qdl.sim.Parallel;
+import org.qdl.sim.bench.SimBenchmark;
 import org.qdl.sim.kernel.Simd;
 import org.qdl.sim.state.StateVector;
 import org.qdl.sim.fusion.FusionOptions;
@@ -66,15 +68,31 @@ public final class BenchCommand implements Runnable {
         boolean json;
 
         @Option(names = "--precision", split = ",", description = "amplitude types for the fused random circuit: double (complex128),"
-                + " single (complex64) or both (default: ${DEFAULT-VALUE})", defaultValue = "double,single")
-        List<String> precision;
+                + " single (complex64) or both (default: ${DEFAULT-VALUE})", defaultValue = "double,single", converter = PrecisionSpelling.class)
+        List<Precision> precision;
 
         @Option(names = "--block-bits", description = "qubits per fusion block (default: ${DEFAULT-VALUE}: 512 KiB of complex128)", defaultValue = "15")
         int blockBits;
 
         @Option(names = "--kernels", description = "simd (explicit vectors, needs jdk.incubator.vector, which ./qdl adds) or scalar (default: ${DEFAULT-VALUE})",
-                defaultValue = "simd")
-        String kernels;
+                defaultValue = "simd", converter = KernelsSpelling.class)
+        KernelChoice kernels;
+
+        enum Precision { DOUBLE, SINGLE }
+
+        enum KernelChoice { SIMD, SCALAR }
+
+        static final class PrecisionSpelling extends Choices<Precision> {
+            PrecisionSpelling() {
+                super("--precision: expected double or single, got '%s'", java.util.Map.of("DOUBLE", Precision.DOUBLE, "SINGLE", Precision.SINGLE), true);
+            }
+        }
+
+        static final class KernelsSpelling extends Choices<KernelChoice> {
+            KernelsSpelling() {
+                super("--kernels must be simd or scalar, got '%s'", java.util.Map.of("SIMD", KernelChoice.SIMD, "SCALAR", KernelChoice.SCALAR), true);
+            }
+        }
 
         @Override
         public Integer call() throws Exception {
@@ -83,21 +101,12 @@ public final class BenchCommand implements Runnable {
             if (depth < 1) throw new InvalidInputException("--depth must be at least 1, got " + depth);
             for (int n : qubits) if (n < 6 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--qubits: " + n + " is outside 6.." + StateVector.MAX_QUBITS);
             for (int n : circuitQubits) if (n < 2 || n > StateVector.MAX_QUBITS) throw new InvalidInputException("--circuit-qubits: " + n + " is outside 2.." + StateVector.MAX_QUBITS);
-            for (String p : precision) {
-                if (!p.equals("double") && !p.equals("single")) throw new InvalidInputException("--precision: expected double or single, got '" + p + "'");
-            }
             if (blockBits < 4 || blockBits > 24) throw new InvalidInputException("--block-bits must be in 4..24, got " + blockBits);
             fusion = new FusionOptions(blockBits, Math.min(5, blockBits / 2));
             if (threads != null && (threads < 1 || threads > 4096)) throw new InvalidInputException("--threads must lie in 1..4096, got " + threads);
             if (threads != null) Parallel.setThreads(threads);
-            boolean simd = switch (kernels) {
-                case "simd" -> {
-                    if (!Simd.available()) throw new InvalidInputException("--kernels simd: not available here: " + Simd.describe());
-                    yield true;
-                }
-                case "scalar" -> false;
-                default -> throw new InvalidInputException("--kernels must be simd or scalar, got '" + kernels + "'");
-            };
+            boolean simd = kernels == KernelChoice.SIMD;
+            if (simd && !Simd.available()) throw new InvalidInputException("--kernels simd: not available here: " + Simd.describe());
             boolean before = Simd.setEnabled(simd);
             try {
                 return measure(out, err);
@@ -109,18 +118,18 @@ public final class BenchCommand implements Runnable {
         private FusionOptions fusion;
 
         private int measure(PrintWriter out, PrintWriter err) throws Exception {
-            SimBench b = new SimBench(err, repeats);
+            SimBenchmark b = new SimBenchmark(err, repeats);
             SplittableRandom rnd = new SplittableRandom(1);
             b.warmUp();
-            List<SimBench.GateRow> rows = new ArrayList<>();
+            List<SimBenchmark.GateRow> rows = new ArrayList<>();
             for (int n : qubits) {
                 rows.addAll(b.gates(n, rnd));
                 System.gc();
             }
-            List<SimBench.CircuitRow> circ = new ArrayList<>();
+            List<SimBenchmark.CircuitRow> circ = new ArrayList<>();
             for (int n : noCircuit ? List.<Integer>of() : circuitQubits) {
-                boolean dbl = precision.contains("double");
-                circ.add(b.circuit(n, depth, dbl && !noUnfused, dbl, precision.contains("single"), fusion));
+                boolean dbl = precision.contains(Precision.DOUBLE);
+                circ.add(b.circuit(n, depth, dbl && !noUnfused, dbl, precision.contains(Precision.SINGLE), fusion));
                 System.gc();
             }
             Map<String, Object> env = new LinkedHashMap<>();

@@ -1,34 +1,16 @@
 package org.qdl.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.qdl.cli.protocol.TextTable;
-import org.qdl.protocol.Network;
-import org.qdl.protocol.ObservableMeasurement;
-import org.qdl.protocol.Register;
-import org.qdl.protocol.model.DistributedModel;
-import org.qdl.protocol.model.Layer;
-import org.qdl.protocol.model.Layers;
-import org.qdl.sim.state.AmplitudeEncoding;
-import org.qdl.sim.InvalidInputException;
-import org.qdl.sim.observable.Observable;
-import org.qdl.sim.observable.PauliSum;
-import org.qdl.sim.state.StateVector;
+import org.qdl.protocol.bench.ProtocolOverheadBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * Overhead of the protocol layer (parties, registers, channels, ledger, repeated executions) over
- * the bare simulator running the same circuit: encode x, apply L layers, sample S shots of O. The
- * two paths use the same layer objects and seeds and are timed alternately; medians are compared.
- */
+/** {@code qdl bench protocol}: prints {@link ProtocolOverheadBench}'s measurement as a table or JSON. */
 @Command(name = "protocol", mixinStandardHelpOptions = true,
         description = {"Time one S-shot distributed inference through parties and channels against the bare simulator on",
                 "the same circuit (encode, L hardware-efficient layers alternating Alice/Bob, sample O). Target: ≤ 5% at n = 20."})
@@ -56,151 +38,40 @@ public final class ProtocolBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n < 3 || n > 28) throw new InvalidInputException("-n must be between 3 and 28, got " + n);
-        if (layers < 1 || shots < 1 || reps < 1 || warmup < 0) {
-            throw new InvalidInputException("--layers, --shots and --reps must be positive and --warmup non-negative");
-        }
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        Setup big = setup(n, layers);
-        double[] bare = new double[reps], proto = new double[reps];
-        double checkBare = 0, checkProto = 0;
-        for (int r = -warmup; r < reps; r++) {
-            final long seed = r;
-            double tb = 0, tp = 0;
-            // Alternate which path goes first and collect garbage before each, so neither pays for
-            // the other's allocations.
-            for (int k = 0; k < 2; k++) {
-                boolean bareNow = (k == 0) == (Math.floorMod(r, 2) == 0);
-                System.gc();
-                long t0 = System.nanoTime();
-                if (bareNow) {
-                    checkBare = big.bare(shots, seed);
-                    tb = (System.nanoTime() - t0) / 1e9;
-                } else {
-                    checkProto = big.protocol(shots, seed);
-                    tp = (System.nanoTime() - t0) / 1e9;
-                }
-            }
-            if (r >= 0) {
-                bare[r] = tb;
-                proto[r] = tp;
-            }
-            if (checkBare != checkProto) break;
-            err.printf("[bench protocol] rep %d: bare %.3f s, protocol %.3f s%n", r, tb, tp);
-            err.flush();
-        }
-        if (checkBare != checkProto) throw new IllegalStateException("the two paths sampled different outcomes: " + checkBare + " vs " + checkProto);
-        double mb = median(bare), mp = median(proto);
-        // Paired: each repetition's two paths ran back to back under the same load, so the median of
-        // their ratios is robust to load drift on a shared machine; it is the figure the target uses.
-        double[] ratio = new double[reps];
-        for (int r = 0; r < reps; r++) ratio[r] = proto[r] / bare[r];
-        double overhead = median(ratio) - 1, overheadOfMedians = mp / mb - 1, overheadOfMins = min(proto) / min(bare) - 1;
-        long qubits = big.net.ledger().totalQubits();
-        // The protocol machinery's own cost per execution (registers, channels, ledger), measured
-        // where simulation is negligible (n = 3, one shot): a noise-robust estimate of the overhead,
-        // since in-process transfers hand the state over by reference and add no O(N) work.
-        Setup tiny = setup(3, layers);
-        int batch = 2000;
-        double bestBare = Double.POSITIVE_INFINITY, bestProto = Double.POSITIVE_INFINITY;
-        for (int round = 0; round < 7; round++) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < batch; i++) tiny.bare(1, i);
-            long t1 = System.nanoTime();
-            for (int i = 0; i < batch; i++) tiny.protocol(1, i);
-            long t2 = System.nanoTime();
-            bestBare = Math.min(bestBare, (t1 - t0) / 1e9 / batch);
-            bestProto = Math.min(bestProto, (t2 - t1) / 1e9 / batch);
-        }
-        double machinery = Math.max(0, bestProto - bestBare), machineryShare = machinery / mb;
+        ProtocolOverheadBench.Result r = ProtocolOverheadBench.run(n, layers, shots, reps, warmup, err);
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("n", n);
-        doc.put("layers", layers);
-        doc.put("shots", shots);
-        doc.put("reps", reps);
-        doc.put("threads", org.qdl.sim.Parallel.threads());
-        doc.put("bareMedianSeconds", mb);
-        doc.put("protocolMedianSeconds", mp);
-        doc.put("overhead", overhead);
-        doc.put("overheadOfMedians", overheadOfMedians);
-        doc.put("overheadOfMinima", overheadOfMins);
-        doc.put("target", 0.05);
-        doc.put("bareSeconds", bare);
-        doc.put("protocolSeconds", proto);
-        doc.put("ledgerQubitsRecorded", qubits);
-        doc.put("machinerySecondsPerExecution", machinery);
-        doc.put("machineryShareOfBareMedian", machineryShare);
+        doc.put("n", r.n());
+        doc.put("layers", r.layers());
+        doc.put("shots", r.shots());
+        doc.put("reps", r.reps());
+        doc.put("threads", r.threads());
+        doc.put("bareMedianSeconds", r.bareMedianSeconds());
+        doc.put("protocolMedianSeconds", r.protocolMedianSeconds());
+        doc.put("overhead", r.overhead());
+        doc.put("overheadOfMedians", r.overheadOfMedians());
+        doc.put("overheadOfMinima", r.overheadOfMinima());
+        doc.put("target", ProtocolOverheadBench.TARGET);
+        doc.put("bareSeconds", r.bareSeconds());
+        doc.put("protocolSeconds", r.protocolSeconds());
+        doc.put("ledgerQubitsRecorded", r.ledgerQubitsRecorded());
+        doc.put("machinerySecondsPerExecution", r.machinerySecondsPerExecution());
+        doc.put("machineryShareOfBareMedian", r.machineryShareOfBareMedian());
         if (json) {
             out.println(ScalingCommand.mapper().writeValueAsString(doc));
         } else {
-            out.printf("Protocol overhead at n = %d, L = %d, S = %,d shots (%d reps, medians; %d threads)%n", n, layers, shots, reps,
-                    org.qdl.sim.Parallel.threads());
+            out.printf("Protocol overhead at n = %d, L = %d, S = %,d shots (%d reps, medians; %d threads)%n", r.n(), r.layers(), r.shots(), r.reps(),
+                    r.threads());
             TextTable t = new TextTable("path", "median s", "min s", "max s");
-            t.row("bare simulator", String.format("%.4f", mb), String.format("%.4f", min(bare)), String.format("%.4f", max(bare)));
-            t.row("parties + channels + ledger", String.format("%.4f", mp), String.format("%.4f", min(proto)), String.format("%.4f", max(proto)));
+            t.row("bare simulator", String.format("%.4f", r.bareMedianSeconds()), String.format("%.4f", r.bareMin()), String.format("%.4f", r.bareMax()));
+            t.row("parties + channels + ledger", String.format("%.4f", r.protocolMedianSeconds()), String.format("%.4f", r.protocolMin()), String.format("%.4f", r.protocolMax()));
             t.print(out, "  ");
-            out.printf("  overhead (median of paired ratios) %.2f%% (target ≤ 5%%): %s%n", 100 * overhead, overhead <= 0.05 ? "met" : "NOT met");
+            out.printf("  overhead (median of paired ratios) %.2f%% (target ≤ 5%%): %s%n", 100 * r.overhead(), r.overhead() <= ProtocolOverheadBench.TARGET ? "met" : "NOT met");
             out.printf("  ratio of medians %.2f%%, ratio of minima %.2f%%; both paths drew identical outcomes; ledger recorded %,d qubits%n",
-                    100 * overheadOfMedians, 100 * overheadOfMins, qubits);
-            out.printf("  protocol machinery alone (n = 3, min of %d batches): %.2f µs per execution = %.4f%% of the bare n = %d run%n", 7,
-                    machinery * 1e6, 100 * machineryShare, n);
+                    100 * r.overheadOfMedians(), 100 * r.overheadOfMinima(), r.ledgerQubitsRecorded());
+            out.printf("  protocol machinery alone (n = 3, min of %d batches): %.2f µs per execution = %.4f%% of the bare n = %d run%n", ProtocolOverheadBench.MACHINERY_ROUNDS,
+                    r.machinerySecondsPerExecution() * 1e6, 100 * r.machineryShareOfBareMedian(), r.n());
         }
         return Main.OK;
-    }
-
-    private static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) s += v;
-        return s;
-    }
-
-    private static double median(double[] a) {
-        double[] c = a.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : 0.5 * (c[c.length / 2 - 1] + c[c.length / 2]);
-    }
-
-    private static double min(double[] a) {
-        return Arrays.stream(a).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] a) {
-        return Arrays.stream(a).max().orElse(Double.NaN);
-    }
-
-    /** The same circuit twice: as bare simulator calls and as a two-party network. */
-    private record Setup(double[] x, List<Layer> layers, Observable o, Network net, DistributedModel model) {
-        double bare(int shots, long seed) {
-            StateVector s = AmplitudeEncoding.encode(x).state();
-            for (Layer l : layers) l.apply(s);
-            return sum(ObservableMeasurement.sample(o, s, shots, seed));
-        }
-
-        double protocol(int shots, long seed) {
-            return sum(net.repeated(shots, () -> {
-                Register reg = model.forward(net, 0);
-                return net.party("bob").measure("O", reg, shots, seed);
-            }));
-        }
-    }
-
-    private static Setup setup(int n, int layers) {
-        SplittableRandom rnd = new SplittableRandom(1);
-        double[] x = new double[1 << n];
-        for (int i = 0; i < x.length; i++) x[i] = rnd.nextGaussian();
-        List<Layer> ls = new ArrayList<>();
-        for (int l = 0; l < layers; l++) ls.add(Layers.hardwareEfficient(n, rnd));
-        Observable o = PauliSum.parse("0.7 Z0 Z1 - 0.3 X2");
-        Network net = new Network();
-        var alice = net.addLocalParty("alice").holdData("x", x);
-        var bob = net.addLocalParty("bob").holdObservable("O", o);
-        DistributedModel.Builder b = DistributedModel.builder("alice", "x");
-        for (int l = 0; l < layers; l++) {
-            (l % 2 == 0 ? alice : bob).holdLayer("U" + l, ls.get(l));
-            b.layer(l % 2 == 0 ? "alice" : "bob", "U" + l);
-        }
-        DistributedModel model = b.observable("bob", "O").build();
-        model.validate(net);
-        return new Setup(x, ls, o, net, model);
     }
 }

@@ -1,4 +1,4 @@
-package org.qdl.cli;
+package org.qdl.sim.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,50 +21,55 @@ import org.qdl.sim.fusion.FusionOptions;
 import org.qdl.sim.fusion.FusedCircuit;
 
 /**
- * The simulator benchmark: per-gate seconds and bandwidth fractions, and a random layered circuit
- * with and without fusion. Bytes per gate count each amplitude the gate must read and write once
- * (16 bytes read + 16 written, complex128).
+ * The simulator benchmark behind {@code qdl bench sim}: per-gate seconds and bandwidth fractions,
+ * and a random layered circuit with and without fusion. Bytes per gate count each amplitude the
+ * gate must read and write once (16 bytes read + 16 written, complex128). Progress goes to the
+ * writer given; the caller prints the rows.
  */
-final class SimBench {
+public final class SimBenchmark {
     private final PrintWriter err;
     private final int repeats;
 
-    SimBench(PrintWriter err, int repeats) {
+    public SimBenchmark(PrintWriter err, int repeats) {
+        if (repeats < 1) throw new org.qdl.sim.InvalidInputException("repeats must be at least 1, got " + repeats);
         this.err = err;
         this.repeats = repeats;
     }
 
     /** One gate kind at one n. */
-    record GateRow(int n, String gate, double seconds, double cpuSeconds, double bytes, double bandwidth,
-                   double passCpuSeconds) {
-        double fraction() {
+    public record GateRow(int n, String gate, double seconds, double cpuSeconds, double bytes, double bandwidth,
+                          double passCpuSeconds) {
+        /** Bytes per second against the streaming pass's. */
+        public double fraction() {
             return bytes / seconds / bandwidth;
         }
 
         /** The same fraction from CPU time: the gate's CPU cost against the bandwidth pass's. */
-        double cpuFraction() {
+        public double cpuFraction() {
             return bytes / (32.0 * (1L << n)) * passCpuSeconds / cpuSeconds;
         }
     }
 
-    record CircuitRow(int n, int depth, int gates, double unfusedSeconds, double fusedSeconds,
+    /** The random circuit at one n: NaN where a path was not run. */
+    public record CircuitRow(int n, int depth, int gates, double unfusedSeconds, double fusedSeconds,
                       double compileSeconds, int passes, double fidelity, double unfusedCpu, double fusedCpu,
                       double fused32Seconds, double fused32Cpu, double fidelity32) {}
 
     /** Runs every kernel and the fused path on a small register until the JIT has compiled them. */
-    void warmUp() {
+    public void warmUp() {
         err.println("warming up the JIT (n = 16)…");
         err.flush();
         // 200 repetitions per gate kind: with 30, C2 was sometimes still compiling the large 2-qubit
         // kernels when n = 20 was timed (1 run in 3 gave 40× the time, with the compiler's CPU time)
-        SimBench quiet = new SimBench(new PrintWriter(java.io.OutputStream.nullOutputStream()), 200);
+        SimBenchmark quiet = new SimBenchmark(new PrintWriter(java.io.OutputStream.nullOutputStream()), 200);
         quiet.gates(16, new SplittableRandom(0));
         FusedCircuit f = FusedCircuit.compile(randomCircuit(16, 20, 0));
         for (int i = 0; i < 20; i++) f.apply(StateVector.zero(16));
         for (int i = 0; i < 20; i++) f.apply(StateVector32.zero(16));
     }
 
-    List<GateRow> gates(int n, SplittableRandom rnd) {
+    /** Every gate kind at n qubits (one state of 2^n amplitudes). */
+    public List<GateRow> gates(int n, SplittableRandom rnd) {
         err.printf("n=%d: allocating %d MiB%n", n, StateVector.bytesFor(n) >> 20);
         err.flush();
         StateVector s = StateVector.zeros(n);
@@ -133,7 +138,7 @@ final class SimBench {
     }
 
     /** The benchmark circuit: depth layers of random rotations on every qubit, then alternating CZs. */
-    static Circuit randomCircuit(int n, int depth, long seed) {
+    public static Circuit randomCircuit(int n, int depth, long seed) {
         return RandomCircuits.layered(n, depth, new SplittableRandom(seed));
     }
 
@@ -141,7 +146,7 @@ final class SimBench {
      * The random circuit fused in complex128 ({@code dbl}) and/or complex64 ({@code single}), and
      * gate by gate ({@code unfused}, complex128); fidelities against the complex128 fused state.
      */
-    CircuitRow circuit(int n, int depth, boolean unfused, boolean dbl, boolean single, FusionOptions opts) {
+    public CircuitRow circuit(int n, int depth, boolean unfused, boolean dbl, boolean single, FusionOptions opts) {
         Circuit c = randomCircuit(n, depth, 2024 + n);
         long t0 = System.nanoTime();
         FusedCircuit f = FusedCircuit.compile(c, opts);
@@ -204,7 +209,7 @@ final class SimBench {
      * CPU seconds used so far by all live threads of this JVM (nanosecond clocks). On a shared,
      * oversubscribed machine the wall time includes waiting for a core; CPU time does not.
      */
-    static double cpuSeconds() {
+    public static double cpuSeconds() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (long id : mx.getAllThreadIds()) {
@@ -232,7 +237,7 @@ final class SimBench {
         return t[repeats / 2];
     }
 
-    static ComplexMatrix randomUnitary(int d, SplittableRandom rnd) {
+    private static ComplexMatrix randomUnitary(int d, SplittableRandom rnd) {
         return RandomUnitaries.haar(d, rnd);
     }
 }
