@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.qdl.cli.protocol.LogLogChart;
 import org.qdl.cli.protocol.SubspaceFamilyChoice;
 import org.qdl.cli.protocol.TextTable;
+import org.qdl.cli.report.Report;
 import org.qdl.protocol.NumberEncoding;
 import org.qdl.protocol.baseline.BaselineResult;
 import org.qdl.protocol.baseline.ClassicalBaseline;
@@ -156,69 +157,51 @@ public final class ScalingCommand implements Callable<Integer> {
             err.printf("[scaling] N = 2^%d done in %.1f s%n", k, secs);
             err.flush();
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "scaling");
-        if (modelFamily != null) doc.put("model", modelFamily.file().toString());
-        else doc.put("model", "alternating: " + layers + " hardware-efficient layers" + (noPhaseLayer ? "" : " + Bob's N-parameter diagonal phase layer")
-                + ", O = " + AlternatingModel.OBSERVABLE);
-        doc.put("epsilon", epsilon);
-        doc.put("delta", delta);
-        doc.put("estimator", estimator.name());
-        doc.put("seed", seed);
-        if (noise.any()) doc.put("noise", noise.describe());
-        double[] n = new double[rows.size()], q = new double[rows.size()], v32 = new double[rows.size()], v64 = new double[rows.size()],
-                best = new double[rows.size()], perShot = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            n[i] = r.n();
-            q[i] = r.totalQubits();
-            perShot[i] = r.qubitsPerShot();
-            v32[i] = r.classicalBitsVectors32();
-            v64[i] = r.classicalBitsVectors64();
-            best[i] = r.cheapestClassicalBits64();
-        }
+        Report<Row> report = new Report<>(rows).meta("command", "scaling")
+                .meta("model", modelFamily != null ? modelFamily.file().toString() : "alternating: " + layers + " hardware-efficient layers"
+                        + (noPhaseLayer ? "" : " + Bob's N-parameter diagonal phase layer") + ", O = " + AlternatingModel.OBSERVABLE)
+                .meta("epsilon", epsilon).meta("delta", delta).meta("estimator", estimator.name()).meta("seed", seed);
+        if (noise.any()) report.meta("noise", noise.describe());
+        double[] n = report.values(Row::n), q = report.values(Row::totalQubits), v64 = report.values(Row::classicalBitsVectors64),
+                best = report.values(Row::cheapestClassicalBits64);
         Map<String, Double> slopes = new LinkedHashMap<>();
         slopes.put("quantumTotalQubits", LogLogChart.slope(n, q));
         slopes.put("classicalVectors64", LogLogChart.slope(n, v64));
         slopes.put("cheapestClassical64", LogLogChart.slope(n, best));
-        doc.put("slopes", slopes);
-        doc.put("rows", rows);
+        report.meta("slopes", slopes)
+                .csvOnly("k", Row::k)
+                .column("N", r -> "2^" + r.k(), "N", Row::n)
+                .column("qubits/shot", "qubits_per_shot", Row::qubitsPerShot)
+                .column("shots", r -> TextTable.count(r.shots()), "shots", Row::shots)
+                .column("total qubits", r -> TextTable.count(r.totalQubits()), "total_qubits", Row::totalQubits)
+                .column("classical bits 32", r -> TextTable.count(r.classicalBitsVectors32()), "classical_bits_vectors_32", Row::classicalBitsVectors32)
+                .column("classical bits 64", r -> TextTable.count(r.classicalBitsVectors64()), "classical_bits_vectors_64", Row::classicalBitsVectors64)
+                .column("cheapest classical 64", r -> TextTable.count(r.cheapestClassicalBits64()) + " (" + r.cheapestClassical() + ")",
+                        "cheapest_classical_bits_64", Row::cheapestClassicalBits64)
+                .csvOnly("cheapest_classical", Row::cheapestClassical)
+                .column("ratio vec64/q", r -> String.format("%.3g", r.ratioVectors64()), "ratio_vectors_64", Row::ratioVectors64)
+                .column("ratio best64/q", r -> String.format("%.3g", r.ratioCheapest64()), "ratio_cheapest_64", Row::ratioCheapest64)
+                .tableOnly("|est − exact|", r -> String.format("%.4f", Math.abs(r.estimate() - r.exact())))
+                .csvOnly("estimate", Row::estimate).csvOnly("exact", Row::exact).csvOnly("half_width", Row::halfWidth)
+                .csvOnly("seconds", Row::seconds);
         if (json) {
-            stdout.println(mapper().writeValueAsString(doc));
+            stdout.println(report.json());
         } else {
             if (modelFamily != null) stdout.printf("Distributed inference, ε = %s, δ = %s, %s; model family %s%n", epsilon, delta, estimator, model);
             else stdout.printf("Distributed inference, ε = %s, δ = %s, %s, L = %d%s; O = %s%n", epsilon, delta, estimator, layers,
                     noPhaseLayer ? "" : " + Bob's diagonal layer (N parameters)", AlternatingModel.OBSERVABLE);
             if (noise.any()) stdout.println("Noisy links (" + noise.describe() + "): total qubits include lost attempts; |est − exact| includes the noise bias (see qdl noise)");
-            TextTable t = new TextTable("N", "qubits/shot", "shots", "total qubits", "classical bits 32", "classical bits 64",
-                    "cheapest classical 64", "ratio vec64/q", "ratio best64/q", "|est − exact|");
-            for (Row r : rows) {
-                t.row("2^" + r.k(), r.qubitsPerShot(), TextTable.count(r.shots()), TextTable.count(r.totalQubits()),
-                        TextTable.count(r.classicalBitsVectors32()), TextTable.count(r.classicalBitsVectors64()),
-                        TextTable.count(r.cheapestClassicalBits64()) + " (" + r.cheapestClassical() + ")",
-                        String.format("%.3g", r.ratioVectors64()), String.format("%.3g", r.ratioCheapest64()),
-                        String.format("%.4f", Math.abs(r.estimate() - r.exact())));
-            }
-            t.print(stdout, "");
+            report.printTable(stdout, "");
             stdout.printf("Fitted log-log slopes: quantum total qubits %.3f, classical vectors %.3f, cheapest classical %.3f%n",
                     slopes.get("quantumTotalQubits"), slopes.get("classicalVectors64"), slopes.get("cheapestClassical64"));
             stdout.println("Ratios > 1: the quantum protocol sends fewer qubits than the classical one sends bits.");
         }
         if (out != null) {
-            StringBuilder csv = new StringBuilder("k,N,qubits_per_shot,shots,total_qubits,classical_bits_vectors_32,classical_bits_vectors_64,"
-                    + "cheapest_classical_bits_64,cheapest_classical,ratio_vectors_64,ratio_cheapest_64,estimate,exact,half_width,seconds\n");
-            for (Row r : rows) {
-                csv.append(String.format("%d,%d,%d,%d,%d,%d,%d,%d,%s,%.6g,%.6g,%.9g,%.9g,%.6g,%.3f%n", r.k(), r.n(), r.qubitsPerShot(), r.shots(),
-                        r.totalQubits(), r.classicalBitsVectors32(), r.classicalBitsVectors64(), r.cheapestClassicalBits64(), r.cheapestClassical(),
-                        r.ratioVectors64(), r.ratioCheapest64(), r.estimate(), r.exact(), r.halfWidth(), r.seconds()));
-            }
-            Files.writeString(out.resolve("scaling.csv"), csv);
-            Files.writeString(out.resolve("scaling.json"), mapper().writeValueAsString(doc) + "\n");
-            new LogLogChart("Communication vs N (ε = " + epsilon + ", δ = " + delta + ", L = " + layers + ")", "N", "qubits / bits")
-                    .add("quantum: total qubits", n, q).add("quantum: qubits per shot", n, perShot)
-                    .add("classical vectors, 32-bit", n, v32).add("classical vectors, 64-bit", n, v64)
-                    .add("cheapest classical, 64-bit", n, best).save(out.resolve("scaling"));
-            err.println("[scaling] wrote " + out.resolve("scaling") + ".{csv,json,png,svg}");
+            LogLogChart chart = new LogLogChart("Communication vs N (ε = " + epsilon + ", δ = " + delta + ", L = " + layers + ")", "N", "qubits / bits")
+                    .add("quantum: total qubits", n, q).add("quantum: qubits per shot", n, report.values(Row::qubitsPerShot))
+                    .add("classical vectors, 32-bit", n, report.values(Row::classicalBitsVectors32)).add("classical vectors, 64-bit", n, v64)
+                    .add("cheapest classical, 64-bit", n, best);
+            err.println("[scaling] wrote " + report.write(out, "scaling", chart) + ".{csv,json,png,svg}");
         }
         return Main.OK;
     }
@@ -244,52 +227,39 @@ public final class ScalingCommand implements Callable<Integer> {
             err.printf("[scaling --hard] N = 2^%d (%s): %d/%d correct, %.1f s%n", k, fam, correct, instances, secs);
             err.flush();
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("command", "scaling --hard");
-        doc.put("problem", "vector in subspace: Alice holds unit v, Bob W = U†(|0⟩⊗C^{N/2}); promise v ∈ W or v ∈ W⊥");
-        doc.put("lowerBound", ClassicalLowerBound.CITATION);
-        doc.put("seed", seed);
-        doc.put("rows", rows);
+        Report<HardRow> report = new Report<>(rows).meta("command", "scaling --hard")
+                .meta("problem", "vector in subspace: Alice holds unit v, Bob W = U†(|0⟩⊗C^{N/2}); promise v ∈ W or v ∈ W⊥")
+                .meta("lowerBound", ClassicalLowerBound.CITATION).meta("seed", seed)
+                .csvOnly("k", HardRow::k)
+                .column("N", r -> "2^" + r.k(), "N", HardRow::n)
+                .column("family", "family", HardRow::family)
+                .column("correct", r -> r.correct() + "/" + r.instances(), "correct", HardRow::correct)
+                .csvOnly("instances", HardRow::instances)
+                .column("qubits", "qubits", HardRow::qubits)
+                .column("messages", "messages", HardRow::messages)
+                .column("classical lower bound", r -> String.format("Ω(N^1/3) ≈ %.1f", r.lowerBoundBits()), "lower_bound_n_cuberoot", HardRow::lowerBoundBits)
+                .column("Alice sends v (64)", r -> TextTable.count(r.aliceSendsVBits64()), "alice_sends_v_bits_64", HardRow::aliceSendsVBits64)
+                .column("Bob sends W (64)", r -> TextTable.count(r.bobSendsSubspaceBits64()), "bob_sends_subspace_bits_64", HardRow::bobSendsSubspaceBits64)
+                .column("cheapest classical", r -> TextTable.count(r.cheapestClassicalBits64()) + " (" + r.cheapestClassical() + ")",
+                        "cheapest_classical_bits_64", HardRow::cheapestClassicalBits64)
+                .csvOnly("cheapest_classical", HardRow::cheapestClassical)
+                .csvOnly("max_wrong_probability", HardRow::maxWrongProbability).csvOnly("seconds", HardRow::seconds);
         if (json) {
-            stdout.println(mapper().writeValueAsString(doc));
+            stdout.println(report.json());
         } else {
             stdout.println("Vector in subspace: one message of log2 N qubits, one measurement (correct with certainty under the promise)");
-            TextTable t = new TextTable("N", "family", "correct", "qubits", "messages", "classical lower bound", "Alice sends v (64)",
-                    "Bob sends W (64)", "cheapest classical");
-            for (HardRow r : rows) {
-                t.row("2^" + r.k(), r.family(), r.correct() + "/" + r.instances(), r.qubits(), r.messages(),
-                        String.format("Ω(N^1/3) ≈ %.1f", r.lowerBoundBits()), TextTable.count(r.aliceSendsVBits64()),
-                        TextTable.count(r.bobSendsSubspaceBits64()),
-                        TextTable.count(r.cheapestClassicalBits64()) + " (" + r.cheapestClassical() + ")");
-            }
-            t.print(stdout, "");
+            report.printTable(stdout, "");
             stdout.println("Lower bound: " + ClassicalLowerBound.CITATION + "; constant unknown, N^{1/3} shown.");
             stdout.println("It is proven for HAAR subspaces only; for RANDOM_CIRCUIT Bob can send the circuit's n² angles instead.");
         }
         if (out != null) {
-            StringBuilder csv = new StringBuilder("k,N,family,instances,correct,qubits,messages,lower_bound_n_cuberoot,alice_sends_v_bits_64,"
-                    + "bob_sends_subspace_bits_64,cheapest_classical,cheapest_classical_bits_64,max_wrong_probability,seconds\n");
-            for (HardRow r : rows) {
-                csv.append(String.format("%d,%d,%s,%d,%d,%d,%d,%.6g,%d,%d,%s,%d,%.3g,%.3f%n", r.k(), r.n(), r.family(), r.instances(), r.correct(),
-                        r.qubits(), r.messages(), r.lowerBoundBits(), r.aliceSendsVBits64(), r.bobSendsSubspaceBits64(), r.cheapestClassical(),
-                        r.cheapestClassicalBits64(), r.maxWrongProbability(), r.seconds()));
-            }
-            Files.writeString(out.resolve("hard-scaling.csv"), csv);
-            Files.writeString(out.resolve("hard-scaling.json"), mapper().writeValueAsString(doc) + "\n");
-            double[] n = new double[rows.size()], q = new double[rows.size()], lb = new double[rows.size()], av = new double[rows.size()],
-                    best = new double[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                n[i] = rows.get(i).n();
-                q[i] = rows.get(i).qubits();
-                lb[i] = rows.get(i).lowerBoundBits();
-                av[i] = rows.get(i).aliceSendsVBits64();
-                best[i] = rows.get(i).cheapestClassicalBits64();
-            }
-            new LogLogChart("Vector in subspace: communication vs N", "N", "qubits / bits")
-                    .add("quantum: qubits (one message)", n, q).add("classical lower bound N^(1/3) (Klartag-Regev, Haar)", n, lb)
-                    .add("classical: Alice sends v, 64-bit", n, av)
-                    .add("cheapest known classical, 64-bit (circuits: Bob sends angles)", n, best).save(out.resolve("hard-scaling"));
-            err.println("[scaling --hard] wrote " + out.resolve("hard-scaling") + ".{csv,json,png,svg}");
+            double[] n = report.values(HardRow::n);
+            LogLogChart chart = new LogLogChart("Vector in subspace: communication vs N", "N", "qubits / bits")
+                    .add("quantum: qubits (one message)", n, report.values(HardRow::qubits))
+                    .add("classical lower bound N^(1/3) (Klartag-Regev, Haar)", n, report.values(HardRow::lowerBoundBits))
+                    .add("classical: Alice sends v, 64-bit", n, report.values(HardRow::aliceSendsVBits64))
+                    .add("cheapest known classical, 64-bit (circuits: Bob sends angles)", n, report.values(HardRow::cheapestClassicalBits64));
+            err.println("[scaling --hard] wrote " + report.write(out, "hard-scaling", chart) + ".{csv,json,png,svg}");
         }
         return Main.OK;
     }
