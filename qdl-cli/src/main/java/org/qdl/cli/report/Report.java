@@ -34,10 +34,6 @@ public final class Report<R> {
         this.rows = List.copyOf(rows);
     }
 
-    public List<R> rows() {
-        return rows;
-    }
-
     /** A column whose table cell and CSV value are the same. */
     public Report<R> column(String header, String csvName, Function<R, Object> value) {
         return column(header, value, csvName, value);

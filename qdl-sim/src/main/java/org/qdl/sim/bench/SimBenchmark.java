@@ -138,7 +138,7 @@ public final class SimBenchmark {
     }
 
     /** The benchmark circuit: depth layers of random rotations on every qubit, then alternating CZs. */
-    public static Circuit randomCircuit(int n, int depth, long seed) {
+    private static Circuit randomCircuit(int n, int depth, long seed) {
         return RandomCircuits.layered(n, depth, new SplittableRandom(seed));
     }
 
@@ -209,7 +209,7 @@ public final class SimBenchmark {
      * CPU seconds used so far by all live threads of this JVM (nanosecond clocks). On a shared,
      * oversubscribed machine the wall time includes waiting for a core; CPU time does not.
      */
-    public static double cpuSeconds() {
+    private static double cpuSeconds() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (long id : mx.getAllThreadIds()) {

@@ -1,5 +1,6 @@
 package org.qdl.sim.fusion;
 
+import org.qdl.sim.Bits;
 import org.qdl.sim.kernel.BlockLoops;
 import org.qdl.sim.kernel.BlockLoops32;
 import org.qdl.sim.kernel.Kernels32;
@@ -17,6 +18,7 @@ final class DenseBlockOp implements BlockOp {
     private final double[] u1;
     /** The matrix rounded for complex64 blocks. */
     private final float[] mr32, mi32, u1f;
+    private final int[] off;
     /** The SIMD form (null: scalar only). */
     private final Simd.BlockKernel simd;
 
@@ -28,6 +30,7 @@ final class DenseBlockOp implements BlockOp {
         this.mr = mr;
         this.mi = mi;
         this.u1 = targets.length == 1 ? new double[] {mr[0], mi[0], mr[1], mi[1], mr[2], mi[2], mr[3], mi[3]} : null;
+        this.off = Bits.offsets(targets);
         this.mr32 = Kernels32.toFloat(mr);
         this.mi32 = Kernels32.toFloat(mi);
         this.u1f = u1 == null ? null : Kernels32.toFloat(u1);
@@ -43,13 +46,13 @@ final class DenseBlockOp implements BlockOp {
     public void apply(double[] re, double[] im, int from, int size, int base) {
         if ((base & outsideControls) != outsideControls) return;
         if (simd != null && simd.apply(re, im, from, size)) return;
-        BlockLoops.denseBlock(re, im, targets, localControls, mr, mi, u1, from, size);
+        BlockLoops.denseBlock(re, im, targets, off, localControls, mr, mi, u1, from, size);
     }
 
     @Override
     public void apply(float[] re, float[] im, int from, int size, int base) {
         if ((base & outsideControls) != outsideControls) return;
         if (simd != null && simd.apply(re, im, from, size)) return;
-        BlockLoops32.denseBlock(re, im, targets, localControls, mr32, mi32, u1f, from, size);
+        BlockLoops32.denseBlock(re, im, targets, off, localControls, mr32, mi32, u1f, from, size);
     }
 }

@@ -228,10 +228,11 @@ public final class BlockLoops {
     }
 
     /**
-     * A dense gate (u1: its coefficients in the 2×2 layout when it has one target) on the aligned
-     * block [from, from + size) that holds all its targets and controls (one thread).
+     * A dense gate (off: {@code Bits.offsets(targets)}; u1: its coefficients in the 2×2 layout when
+     * it has one target) on the aligned block [from, from + size) that holds all its targets and
+     * controls (one thread). The caller prepares off and u1 once per gate, not once per block.
      */
-    public static void denseBlock(double[] re, double[] im, int[] targets, int cmask, double[] mr, double[] mi,
+    public static void denseBlock(double[] re, double[] im, int[] targets, int[] off, int cmask, double[] mr, double[] mi,
                                   double[] u1, int from, int size) {
         final int k = targets.length;
         if (k == 1 && cmask == 0) {
@@ -242,8 +243,8 @@ public final class BlockLoops {
         final int f0 = Integer.numberOfTrailingZeros(fixed), run = 1 << f0, runMask = fixed | (run - 1);
         final int runs = size >>> (Integer.bitCount(fixed) + f0);
         if (k == 1) pairsRuns(re, im, u1, from, 0, runs, runMask, cmask, run, 1 << targets[0]);
-        else if (k == 2) quadsRuns(re, im, mr, mi, Bits.offsets(targets), from, 0, runs, runMask, cmask, run);
-        else dense(re, im, Bits.offsets(targets), cmask, fixed, mr, mi, from, 0, size >>> Integer.bitCount(fixed));
+        else if (k == 2) quadsRuns(re, im, mr, mi, off, from, 0, runs, runMask, cmask, run);
+        else dense(re, im, off, cmask, fixed, mr, mi, from, 0, size >>> Integer.bitCount(fixed));
     }
 
     /** {@code count} groups from g: the amplitudes base + off[·], base = from + (g | cmask). */

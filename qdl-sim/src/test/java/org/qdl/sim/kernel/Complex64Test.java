@@ -186,8 +186,8 @@ class Complex64Test {
                     boolean simd = Simd.blockKernel(t, cmask, u.realPart(), u.imagPart()).apply(vr, vi, from, 1 << n);
                     float[] mr = Kernels32.toFloat(u.realPart()), mi = Kernels32.toFloat(u.imagPart());
                     float[] u1 = k == 1 ? Kernels32.toFloat(Kernels.coefficients(u)) : null;
-                    if (!simd) BlockLoops32.denseBlock(vr, vi, t, cmask, mr, mi, u1, from, 1 << n);
-                    BlockLoops32.denseBlock(sr, si, t, cmask, mr, mi, u1, from, 1 << n);
+                    if (!simd) BlockLoops32.denseBlock(vr, vi, t, Bits.offsets(t), cmask, mr, mi, u1, from, 1 << n);
+                    BlockLoops32.denseBlock(sr, si, t, Bits.offsets(t), cmask, mr, mi, u1, from, 1 << n);
                     String what = "n=" + n + " targets " + Arrays.toString(t) + " controls " + Arrays.toString(ctl) + " simd " + simd;
                     for (int i = 0; i < 3 << n; i++) {
                         boolean inBlock = i >= from && i < 2 * from;
